@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// dockling: one shared core, one small executable per container concept.
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+
+/// A concept tool: a few short files on top of DocklingCore and the shared CLI pieces.
+func conceptTool(_ name: String) -> Target {
+    .executableTarget(name: name, dependencies: ["DocklingCore", "DocklingCLI", argumentParser])
+}
+
+let package = Package(
+    name: "dockling",
+    products: [
+        .executable(name: "dockling", targets: ["dockling"]),
+        .executable(name: "dockling-init", targets: ["dockling-init"]),
+        .executable(name: "dockling-namespaces", targets: ["dockling-namespaces"]),
+        .executable(name: "dockling-cgroups", targets: ["dockling-cgroups"]),
+        .executable(name: "dockling-snapshot", targets: ["dockling-snapshot"]),
+        .executable(name: "dockling-union", targets: ["dockling-union"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .target(name: "CLinux"),
+        .systemLibrary(name: "CLibArchive", pkgConfig: "libarchive",
+                       providers: [.apt(["libarchive-dev"])]),
+        .target(name: "DocklingCore", dependencies: [
+            "CLinux", "CLibArchive", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "DocklingCLI", dependencies: ["DocklingCore", argumentParser]),
+        conceptTool("dockling"),
+        .executableTarget(name: "dockling-init", dependencies: ["DocklingCore"]),
+        conceptTool("dockling-namespaces"),
+        conceptTool("dockling-cgroups"),
+        conceptTool("dockling-snapshot"),
+        conceptTool("dockling-union"),
+        .testTarget(name: "DocklingCoreTests", dependencies: ["DocklingCore"]),
+        .testTarget(name: "DocklingSystemTests", dependencies: ["DocklingCore"]),
+    ]
+)

@@ -1,0 +1,48 @@
+// Wrappers for calls that Swift's Glibc module does not expose (or exposes only
+// as variadic functions or macros, which Swift cannot call).
+#define _GNU_SOURCE
+#include "CLinux.h"
+#include <net/if.h>
+#include <sched.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+int dl_pipe2(int fds[2], int flags) { return pipe2(fds, flags); }
+int dl_unshare(int flags) { return unshare(flags); }
+int dl_setns(int fd, int nstype) { return setns(fd, nstype); }
+int dl_pivot_root(const char *new_root, const char *put_old) {
+    return (int)syscall(SYS_pivot_root, new_root, put_old);
+}
+int dl_pidfd_open(pid_t pid, unsigned int flags) {
+    return (int)syscall(SYS_pidfd_open, pid, flags);
+}
+int dl_pidfd_send_signal(int pidfd, int sig) {
+    return (int)syscall(SYS_pidfd_send_signal, pidfd, sig, NULL, 0);
+}
+int dl_close_range(unsigned int first, unsigned int last, int flags) {
+    return (int)syscall(SYS_close_range, first, last, flags);
+}
+int dl_prctl(int option, unsigned long arg2, unsigned long arg3) {
+    return prctl(option, arg2, arg3, 0, 0);
+}
+pid_t dl_fork(void) { return fork(); }
+int dl_ioctl_int(int fd, unsigned long request, int arg) { return ioctl(fd, request, arg); }
+int dl_ioctl_ptr(int fd, unsigned long request, void *arg) { return ioctl(fd, request, arg); }
+
+int dl_set_link_up(int sock, const char *ifname) {
+    struct ifreq ifr;
+    memset(&ifr, 0, sizeof ifr);
+    strncpy(ifr.ifr_name, ifname, IFNAMSIZ - 1);
+    if (ioctl(sock, SIOCGIFFLAGS, &ifr) < 0) return -1;
+    ifr.ifr_flags |= IFF_UP;
+    return ioctl(sock, SIOCSIFFLAGS, &ifr);
+}
+
+int dl_wifexited(int status) { return WIFEXITED(status); }
+int dl_wexitstatus(int status) { return WEXITSTATUS(status); }
+int dl_wifsignaled(int status) { return WIFSIGNALED(status); }
+int dl_wtermsig(int status) { return WTERMSIG(status); }

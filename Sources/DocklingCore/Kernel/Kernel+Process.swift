@@ -1,0 +1,75 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CLinux
+
+extension Kernel {
+    /// What fork(2) is, as strace shows glibc making it.
+    static let forkArgs = ["child_stack=NULL", "flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD"]
+
+    /// Creates a child process: returns its pid in the parent and 0 in the child.
+    /// Only for single-threaded processes (dockling-init); others use `spawn`.
+    /// The corresponding C function is `fork`.
+    public static func fork(note: String) throws(KernelError) -> pid_t {
+        pid_t(try traced("clone", forkArgs, note: note) { Int(dl_fork()) })
+    }
+
+    /// Replaces this process's program. Returns only on failure.
+    /// The corresponding C function is `execve`.
+    public static func execve(_ path: String, argv: [String], env: [String], note: String) -> Errno {
+        announce("execve", [StraceFormat.quote(path), StraceFormat.array(argv),
+                            "/* \(env.count) vars */"], note: note)
+        withCStrings(argv) { cArgv in
+            withCStrings(env) { cEnv in _ = Glibc.execve(path, cArgv, cEnv) }
+        }
+        let failure = Errno.current
+        if Tracer.shared.isOn {
+            Tracer.shared.emit(TraceEvent(pid: getpid(), step: Tracer.shared.step, call: "execve",
+                                          args: [StraceFormat.quote(path)], result: -1,
+                                          errno: failure.name, note: "the exec failed"))
+        }
+        return failure
+    }
+
+    /// Waits for a child to end.
+    /// The corresponding C function is `wait4`.
+    public static func wait(_ pid: pid_t, note: String) throws(KernelError) -> WaitStatus {
+        var raw: Int32 = 0
+        var result: pid_t
+        repeat { result = Glibc.waitpid(pid, &raw, 0) } while result == -1 && errno == EINTR
+        let status = WaitStatus(raw: raw)
+        try traced("wait4", [String(pid), result > 0 ? status.straceDescription : "0x0", "0", "NULL"],
+                   note: note) { Int(result) }
+        return status
+    }
+
+    /// Sends a signal to a process.
+    /// The corresponding C function is `kill`.
+    public static func kill(_ pid: pid_t, _ signal: Int32, note: String) throws(KernelError) {
+        try traced("kill", [String(pid), Signals.name(signal)], note: note) {
+            Int(Glibc.kill(pid, signal))
+        }
+    }
+
+    /// Makes the caller the leader of a new session, with no controlling terminal.
+    /// The corresponding C function is `setsid`.
+    @discardableResult
+    public static func setsid(note: String) throws(KernelError) -> pid_t {
+        pid_t(try traced("setsid", [], note: note) { Int(Glibc.setsid()) })
+    }
+
+    /// Sets an attribute of the calling process (PR_SET_PDEATHSIG, PR_SET_NO_NEW_PRIVS…).
+    /// The corresponding C function is `prctl`.
+    public static func prctl(_ option: Int32, name: String, _ arg: UInt, argText: String,
+                             note: String) throws(KernelError) {
+        try traced("prctl", [name, argText], note: note) { Int(dl_prctl(option, arg, 0)) }
+    }
+
+    /// Calls `body` with a NULL-terminated C array of the strings.
+    static func withCStrings<R>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> R) -> R {
+        var pointers = strings.map { strdup($0) }
+        pointers.append(nil)
+        defer { pointers.forEach { free($0) } }
+        return body(pointers)
+    }
+}

@@ -1,0 +1,46 @@
+// The one door to the kernel. Every call dockling makes goes through a function in
+// this folder, which makes the call, turns -1 into a typed errno, and emits a trace
+// event in strace's spelling with one line saying why.
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+public enum Kernel {
+    /// Makes one traced call. `body` returns the raw result; -1 means failure with errno.
+    /// EINTR is retried, since every call routed here is safe to repeat.
+    @discardableResult
+    static func traced(
+        _ call: String,
+        _ args: @autoclosure () -> [String],
+        note: @autoclosure () -> String,
+        _ body: () -> Int
+    ) throws(KernelError) -> Int {
+        var result = body()
+        while result == -1 && errno == EINTR { result = body() }
+        let failure: Errno? = result == -1 ? .current : nil
+        let tracer = Tracer.shared
+        if tracer.isOn || failure != nil {
+            let arguments = args()
+            if tracer.isOn {
+                tracer.emit(TraceEvent(
+                    pid: getpid(), step: tracer.step, call: call, args: arguments,
+                    result: failure == nil ? result : -1, errno: failure?.name, note: note()))
+            }
+            if let failure {
+                throw KernelError(call: "\(call)(\(arguments.joined(separator: ", ")))",
+                                  errno: failure)
+            }
+        }
+        return result
+    }
+
+    /// Emits the event of a call that does not return when it succeeds (execve),
+    /// before making it: a result of nil says "no return".
+    static func announce(_ call: String, _ args: [String], note: String) {
+        let tracer = Tracer.shared
+        guard tracer.isOn else { return }
+        tracer.emit(TraceEvent(pid: getpid(), step: tracer.step, call: call, args: args,
+                               result: nil, errno: nil, note: note))
+    }
+}

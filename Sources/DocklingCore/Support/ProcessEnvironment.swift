@@ -1,0 +1,24 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The environment of this process, read straight from `environ` (no Foundation).
+public enum ProcessEnvironment {
+    public static var current: [String: String] {
+        var result: [String: String] = [:]
+        var cursor = environ
+        while let entry = cursor.pointee {
+            let text = String(cString: entry)
+            if let eq = text.firstIndex(of: "=") {
+                result[String(text[..<eq])] = String(text[text.index(after: eq)...])
+            }
+            cursor += 1
+        }
+        return result
+    }
+
+    /// `KEY=VALUE` strings in a stable order, ready for execve.
+    public static func entries(_ env: [String: String]) -> [String] {
+        env.keys.sorted().map { "\($0)=\(env[$0]!)" }
+    }
+}

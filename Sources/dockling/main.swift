@@ -1,0 +1,2 @@
+import DocklingCLI
+ToolMain.run(Dockling.self, name: "dockling")
