@@ -30,6 +30,8 @@ int dl_prctl(int option, unsigned long arg2, unsigned long arg3) {
     return prctl(option, arg2, arg3, 0, 0);
 }
 pid_t dl_fork(void) { return fork(); }
+int dl_setresuid(uid_t uid) { return setresuid(uid, uid, uid); }
+int dl_setresgid(gid_t gid) { return setresgid(gid, gid, gid); }
 int dl_ioctl_int(int fd, unsigned long request, int arg) { return ioctl(fd, request, arg); }
 int dl_ioctl_ptr(int fd, unsigned long request, void *arg) { return ioctl(fd, request, arg); }
 

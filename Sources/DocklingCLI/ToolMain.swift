@@ -33,7 +33,6 @@ public enum ToolMain {
                 type.exit(withError: error)
             }
             report(type.fullMessage(for: error))
-            report("See '\(name) --help'.")
             exit(125)
         }
     }

@@ -1,1 +1,2 @@
-print("wip")
+import DocklingCore
+ContainerInit.main()

@@ -1,1 +1,2 @@
-print("wip")
+import DocklingCLI
+ToolMain.run(NamespacesTool.self, name: "dockling-namespaces")

@@ -33,6 +33,8 @@ int dl_pidfd_send_signal(int pidfd, int sig);
 int dl_close_range(unsigned int first, unsigned int last, int flags);
 int dl_prctl(int option, unsigned long arg2, unsigned long arg3);
 pid_t dl_fork(void);
+int dl_setresuid(uid_t uid);
+int dl_setresgid(gid_t gid);
 int dl_ioctl_int(int fd, unsigned long request, int arg);
 int dl_ioctl_ptr(int fd, unsigned long request, void *arg);
 /// Bring a network interface up (SIOCGIFFLAGS then SIOCSIFFLAGS with IFF_UP).

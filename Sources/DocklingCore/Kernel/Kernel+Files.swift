@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CLinux
 
 extension Kernel {
     /// Opens a file and returns its descriptor (close-on-exec unless asked otherwise).
@@ -83,6 +84,14 @@ extension Kernel {
     public static func symlink(_ target: String, at path: String, note: String) throws(KernelError) {
         try traced("symlink", [StraceFormat.quote(target), StraceFormat.quote(path)], note: note) {
             Int(Glibc.symlink(target, path))
+        }
+    }
+
+    /// Marks every descriptor from `first` up as close-on-exec.
+    /// The corresponding C function is `close_range`.
+    public static func closeOnExec(from first: UInt32, note: String) throws(KernelError) {
+        try traced("close_range", [String(first), String(UInt32.max), "CLOSE_RANGE_CLOEXEC"], note: note) {
+            Int(dl_close_range(first, UInt32.max, 4))
         }
     }
 

@@ -11,7 +11,10 @@ extension Kernel {
     /// Only for single-threaded processes (dockling-init); others use `spawn`.
     /// The corresponding C function is `fork`.
     public static func fork(note: String) throws(KernelError) -> pid_t {
-        pid_t(try traced("clone", forkArgs, note: note) { Int(dl_fork()) })
+        let pid = dl_fork()
+        // strace shows one clone(2) line, in the parent: the child stays silent.
+        if pid == 0 { return 0 }
+        return pid_t(try traced("clone", forkArgs, note: note) { Int(pid) })
     }
 
     /// Replaces this process's program. Returns only on failure.
@@ -71,5 +74,20 @@ extension Kernel {
         pointers.append(nil)
         defer { pointers.forEach { free($0) } }
         return body(pointers)
+    }
+}
+
+extension Kernel {
+    /// Reaps `pid` if it has ended, without blocking; nil while it still runs.
+    /// The corresponding C function is `wait4` (with WNOHANG).
+    public static func reapIfExited(_ pid: pid_t, note: String) throws(KernelError) -> WaitStatus? {
+        var raw: Int32 = 0
+        var result: pid_t
+        repeat { result = Glibc.waitpid(pid, &raw, WNOHANG) } while result == -1 && errno == EINTR
+        if result == 0 { return nil }
+        let status = WaitStatus(raw: raw)
+        try traced("wait4", [String(pid), result > 0 ? status.straceDescription : "0x0", "WNOHANG", "NULL"],
+                   note: note) { Int(result) }
+        return status
     }
 }

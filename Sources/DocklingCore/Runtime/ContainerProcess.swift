@@ -1,0 +1,59 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The container's first process, between fork and exec: it waits for the parent's
+/// go-ahead, builds its view of the world (root filesystem, hostname, network), and
+/// becomes the command.
+enum ContainerProcess {
+    static func run(_ spec: InitSpec) -> Never {
+        let toParent = SyncChannel(fd: ContainerInit.toParentFD)
+        do {
+            if spec.dieWithParent { try ContainerInit.dieWithParent() }
+            guard SyncChannel(fd: ContainerInit.fromParentFD).receive() == .go else { exit(125) }
+            if spec.has(.user) { try becomeRoot() }
+            if spec.has(.mount), let rootfs = spec.rootfs {
+                try RootfsSetup(spec: spec, rootfs: rootfs).enter()
+            }
+            Tracer.shared.step = "namespaces"
+            if spec.has(.uts) {
+                try Kernel.sethostname(spec.hostname ?? "dockling",
+                                       note: "name this UTS namespace; the host keeps its own name")
+            }
+            if spec.has(.net) {
+                try Kernel.setLinkUp("lo", note: "a new network namespace has only lo, and it starts down")
+            }
+            try Kernel.chdir(spec.workingDirectory, note: "start the command in its working directory")
+        } catch {
+            ContainerInit.fail(toParent, code: 125, "\(Tracer.shared.step): \(error)")
+        }
+        exec(spec, toParent: toParent)
+    }
+
+    /// Inside a new user namespace we start as the overflow user; become root there
+    /// (host uid from the map) with no supplementary groups.
+    private static func becomeRoot() throws(KernelError) {
+        Tracer.shared.step = "namespaces"
+        try Kernel.setgroups([], note: "drop the host's supplementary groups")
+        try Kernel.setresgid(0, note: "become gid 0 inside (an unprivileged gid on the host)")
+        try Kernel.setresuid(0, note: "become root inside (an unprivileged uid on the host)")
+    }
+
+    private static func exec(_ spec: InitSpec, toParent: SyncChannel) -> Never {
+        let command = spec.argv[0]
+        let pathVariable = spec.environment.first { $0.hasPrefix("PATH=") }.map { String($0.dropFirst(5)) }
+        guard let path = Path.lookup(command, path: pathVariable, isExecutable: { access($0, X_OK) == 0 }) else {
+            ContainerInit.fail(toParent, code: 127,
+                               "exec: \"\(command)\": executable file not found in $PATH")
+        }
+        for signal in ContainerInit.ignored { Glibc.signal(signal, SIG_DFL) }
+        // Nothing of dockling's may leak into the command: every descriptor above
+        // stderr closes on exec, and the sync pipe's closing tells the parent we made it.
+        try? Kernel.closeOnExec(from: 3, note: "keep dockling's pipes and trace out of the command")
+        Tracer.shared.step = "exec"
+        let failure = Kernel.execve(path, argv: spec.argv, env: spec.environment,
+                                    note: "become the command; the namespaces and the root stay")
+        let code: Int32 = failure == .ENOENT ? 127 : 126
+        ContainerInit.fail(toParent, code: code, "exec: \"\(path)\": \(failure.message)")
+    }
+}

@@ -1,0 +1,34 @@
+/// Everything `dockling-init` needs to turn itself into a container, sent by the
+/// parent as JSON over a pipe (descriptor 3).
+public struct InitSpec: Codable, Sendable {
+    /// The namespace kinds to create.
+    public var namespaces: [NamespaceKind]
+    /// The root filesystem to pivot into; requires a new mount namespace.
+    public var rootfs: String?
+    /// Mount the root filesystem read-only (the busybox rootfs is shared).
+    public var readOnlyRootfs: Bool
+    public var hostname: String?
+    /// The user namespace's id mapping (written by the parent).
+    public var idMapping: IDMapping?
+    public var argv: [String]
+    public var environment: [String]
+    public var workingDirectory: String
+    /// Kill the container when the process that started it dies.
+    public var dieWithParent: Bool
+
+    public init(namespaces: [NamespaceKind], rootfs: String?, readOnlyRootfs: Bool,
+                hostname: String?, idMapping: IDMapping?, argv: [String], environment: [String],
+                workingDirectory: String = "/", dieWithParent: Bool = true) {
+        self.namespaces = namespaces
+        self.rootfs = rootfs
+        self.readOnlyRootfs = readOnlyRootfs
+        self.hostname = hostname
+        self.idMapping = idMapping
+        self.argv = argv
+        self.environment = environment
+        self.workingDirectory = workingDirectory
+        self.dieWithParent = dieWithParent
+    }
+
+    public func has(_ kind: NamespaceKind) -> Bool { namespaces.contains(kind) }
+}

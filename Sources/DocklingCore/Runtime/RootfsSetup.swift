@@ -1,0 +1,114 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Builds the container's filesystem view inside its new mount namespace and makes it
+/// the root: private propagation, the rootfs bind-mounted onto itself, fresh /proc,
+/// a minimal /dev, then pivot_root with the old root detached.
+struct RootfsSetup {
+    let spec: InitSpec
+    let rootfs: String
+
+    /// The device nodes a container gets, bind-mounted from the host's /dev (mknod is
+    /// not allowed inside a user namespace; a bind works everywhere).
+    static let devices = ["null", "zero", "full", "random", "urandom", "tty"]
+
+    func enter() throws {
+        Tracer.shared.step = "rootfs"
+        try Kernel.mount(source: nil, target: "/", type: nil, flags: [.recursive, .privatePropagation],
+                         note: "make every mount private, so nothing we mount leaks to the host")
+        try Kernel.mount(source: rootfs, target: rootfs, type: nil, flags: [.bind, .recursive],
+                         note: "pivot_root needs the new root to be a mount point: bind it onto itself")
+        try requireDirectory("proc")
+        try Kernel.mount(source: "proc", target: rootfs + "/proc", type: "proc",
+                         flags: [.noSUID, .noDev, .noExec],
+                         note: "a fresh /proc that shows only this PID namespace's processes")
+        try mountDev()
+        try mountSys()
+        if spec.readOnlyRootfs { try makeReadOnly() }
+        try pivot()
+    }
+
+    private func mountDev() throws {
+        try requireDirectory("dev")
+        let dev = rootfs + "/dev"
+        try Kernel.mount(source: "tmpfs", target: dev, type: "tmpfs", flags: [.noSUID, .strictATime],
+                         data: "mode=755,size=65536k", note: "an empty /dev of our own, in memory")
+        for name in Self.devices {
+            let fd = try Kernel.open("\(dev)/\(name)", [.writeOnly, .create, .closeOnExec], mode: 0o666,
+                                     note: "a file to bind the host's /dev/\(name) onto")
+            try Kernel.close(fd, note: "only the name was needed")
+            try Kernel.mount(source: "/dev/\(name)", target: "\(dev)/\(name)", type: nil, flags: [.bind],
+                             note: "give the container the host's /dev/\(name), and nothing more")
+        }
+        try Kernel.mkdir(dev + "/pts", note: "mount point for the container's own pseudo-terminals")
+        let ptsOptions = spec.has(.user) ? "newinstance,ptmxmode=0666,mode=0620"
+                                         : "newinstance,ptmxmode=0666,mode=0620,gid=5"
+        try Kernel.mount(source: "devpts", target: dev + "/pts", type: "devpts", flags: [.noSUID, .noExec],
+                         data: ptsOptions, note: "a private devpts: the container sees only its own ptys")
+        try Kernel.symlink("pts/ptmx", at: dev + "/ptmx", note: "opening /dev/ptmx makes a pty in our devpts")
+        try Kernel.mkdir(dev + "/shm", mode: 0o1777, note: "mount point for POSIX shared memory")
+        try Kernel.mount(source: "shm", target: dev + "/shm", type: "tmpfs", flags: [.noSUID, .noDev, .noExec],
+                         data: "mode=1777,size=65536k", note: "shared memory that only this container sees")
+        for (name, target) in [("fd", "/proc/self/fd"), ("stdin", "/proc/self/fd/0"),
+                               ("stdout", "/proc/self/fd/1"), ("stderr", "/proc/self/fd/2")] {
+            try Kernel.symlink(target, at: "\(dev)/\(name)", note: "the usual /dev/\(name) link")
+        }
+    }
+
+    private func mountSys() throws {
+        guard isDirectory(rootfs + "/sys") else { return }
+        if spec.has(.net) {
+            try Kernel.mount(source: "sysfs", target: rootfs + "/sys", type: "sysfs",
+                             flags: [.readOnly, .noSUID, .noDev, .noExec],
+                             note: "a read-only /sys that shows this network namespace's interfaces")
+        } else {
+            try Kernel.mount(source: "/sys", target: rootfs + "/sys", type: nil, flags: [.bind, .recursive],
+                             note: "the host's network is shared, so show the host's /sys")
+        }
+    }
+
+    /// The shared rootfs must not change under the learner: remount the bind read-only
+    /// (keeping the flags the kernel locks in a user namespace), and give /tmp a tmpfs.
+    private func makeReadOnly() throws {
+        if isDirectory(rootfs + "/tmp") {
+            try Kernel.mount(source: "tmpfs", target: rootfs + "/tmp", type: "tmpfs", flags: [.noSUID, .noDev],
+                             data: "mode=1777", note: "a writable /tmp, since the root will be read-only")
+        }
+        try Kernel.mount(source: nil, target: rootfs, type: nil,
+                         flags: lockedFlags().union([.remount, .bind, .readOnly]),
+                         note: "make the root read-only: the rootfs is shared by every run")
+    }
+
+    private func pivot() throws {
+        try Kernel.chdir(rootfs, note: "stand in the new root")
+        try Kernel.pivotRoot(".", putOld: ".",
+                             note: "make the new root / ; the old root is stacked on top of it")
+        try Kernel.umount2(".", detach: true, note: "detach the old root: the host's files are gone from view")
+        try Kernel.chdir("/", note: "step onto the new root")
+    }
+
+    /// The mount flags that a user namespace may not clear on a remount.
+    private func lockedFlags() -> MountFlags {
+        var stats = statvfs()
+        guard statvfs(rootfs, &stats) == 0 else { return [] }
+        // statvfs's ST_* bits (glibc's enum, which Swift does not import) and their MS_* twins.
+        let keep: [(UInt, MountFlags)] = [(2, .noSUID), (4, .noDev), (8, .noExec),
+                                          (4096, .relatime), (1024, MountFlags(rawValue: 1024))]
+        return keep.reduce(into: MountFlags()) { flags, pair in
+            if stats.f_flag & pair.0 != 0 { flags.insert(pair.1) }
+        }
+    }
+
+    private func requireDirectory(_ name: String) throws {
+        guard isDirectory("\(rootfs)/\(name)") else {
+            throw UsageError(step: "rootfs", "\(rootfs) has no /\(name) directory to mount on",
+                             hint: "a root filesystem needs /proc and /dev")
+        }
+    }
+
+    private func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+}
