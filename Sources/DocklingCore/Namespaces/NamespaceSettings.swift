@@ -21,7 +21,9 @@ public struct NamespaceSettings {
         }
         var rootPath: String?
         if kinds.contains(.mount) {
-            rootPath = try rootfs.map(Self.checkedDirectory) ?? BusyboxRootfs.ensure(in: root)
+            let path = try rootfs.map(Self.checkedDirectory) ?? BusyboxRootfs.path(in: root)
+            if kinds.contains(.user) { try Self.checkReachable(path, byHostUID: IDMapping.unprivileged.outside) }
+            rootPath = rootfs == nil ? try BusyboxRootfs.ensure(in: root) : path
         } else if rootfs != nil {
             throw UsageError(step: "namespaces", "--rootfs needs a new mount namespace",
                              hint: "add --mount, or name no kind to get them all")
@@ -33,6 +35,23 @@ public struct NamespaceSettings {
             argv: argv,
             environment: ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
                           "HOME=/root", "HOSTNAME=\(hostname)"])
+    }
+
+    /// Container root is an ordinary host user, so every folder on the way to the
+    /// rootfs must let others through (the x bit), or the kernel answers EACCES.
+    static func checkReachable(_ path: String, byHostUID uid: UInt32) throws {
+        var dir = Path.parent(of: path)
+        while true {
+            var info = stat()
+            if stat(dir, &info) == 0, info.st_uid != uid, info.st_mode & 0o001 == 0 {
+                throw UsageError(step: "namespaces",
+                                 "\(dir) is closed to others (mode \(StraceFormat.mode(info.st_mode & 0o7777))), "
+                                 + "so container root (host uid \(uid)) cannot reach \(path)",
+                                 hint: "chmod o+x \(dir), or keep dockling's root in a folder others can enter")
+            }
+            if dir == "/" { return }
+            dir = Path.parent(of: dir)
+        }
     }
 
     /// The absolute path of an existing directory, or an error naming the flag.

@@ -24,11 +24,11 @@ public final class ContainerLauncher {
     /// (to print, or to put it in a cgroup), then lets it exec. Waits for the end and
     /// returns the command's exit code (128+N for signal N).
     public func run(beforeGo: (pid_t) throws -> Void) throws -> Int32 {
-        let initPID = try start(beforeGo: beforeGo)
-        return try wait(initPID)
+        let started = try start(beforeGo: beforeGo)
+        return try wait(initPID: started.initPID, containerPID: started.containerPID)
     }
 
-    private func start(beforeGo: (pid_t) throws -> Void) throws -> pid_t {
+    private func start(beforeGo: (pid_t) throws -> Void) throws -> (initPID: pid_t, containerPID: pid_t) {
         Tracer.shared.step = "launch"
         let specPipe = try Kernel.pipe(note: "a pipe to send the container spec to dockling-init")
         let up = try Kernel.pipe(note: "a pipe for dockling-init to talk to us")
@@ -52,14 +52,14 @@ public final class ContainerLauncher {
         do {
             try child.awaitExec(note: "dockling-init is running")
             try sendSpec(to: specPipe.write)
-            try handshake(initPID: child.pid, up: SyncChannel(fd: up.read), down: SyncChannel(fd: down.write),
-                          beforeGo: beforeGo)
+            let containerPID = try handshake(initPID: child.pid, up: SyncChannel(fd: up.read),
+                                             down: SyncChannel(fd: down.write), beforeGo: beforeGo)
+            return (child.pid, containerPID)
         } catch {
             _ = Glibc.kill(child.pid, SIGKILL)
             _ = try? Kernel.wait(child.pid, note: "reap dockling-init after a failed start")
             throw error
         }
-        return child.pid
     }
 
     private func sendSpec(to fd: Int32) throws {
@@ -70,15 +70,18 @@ public final class ContainerLauncher {
         try Kernel.write(fd, json, note: "send dockling-init the container spec (JSON)")
     }
 
+    /// Answers dockling-init until the container execs; returns the container's host pid.
     private func handshake(initPID: pid_t, up: SyncChannel, down: SyncChannel,
-                           beforeGo: (pid_t) throws -> Void) throws {
+                           beforeGo: (pid_t) throws -> Void) throws -> pid_t {
         var failure: LaunchFailure?
+        var containerPID: pid_t?
         while let message = up.receive() {
             switch message {
             case .needMaps:
                 try (spec.idMapping ?? .unprivileged).apply(toProcess: initPID)
                 try down.send(.mapsWritten, note: "tell dockling-init its maps are written")
             case .containerPID(let pid):
+                containerPID = pid
                 try beforeGo(pid)
                 Tracer.shared.step = "launch"
                 try down.send(.go, note: "let the container go ahead and exec its command")
@@ -88,15 +91,16 @@ public final class ContainerLauncher {
                 break
             }
         }
-        if let failure {
-            _ = try? Kernel.wait(initPID, note: "reap dockling-init after the failure")
-            throw failure
+        if let failure { throw failure }
+        guard let containerPID else {
+            throw UsageError(step: "launch", "dockling-init ended without starting the container")
         }
+        return containerPID
     }
 
     /// Waits for dockling-init (which waits for the container). Ctrl-C, SIGTERM or a
-    /// closed terminal kill the container, whose PID 1 would otherwise ignore them.
-    private func wait(_ initPID: pid_t) throws -> Int32 {
+    /// closed terminal kill the container, whose PID 1 ignores signals it has no handler for.
+    private func wait(initPID: pid_t, containerPID: pid_t) throws -> Int32 {
         Tracer.shared.step = "wait"
         var interruptedBy: Int32?
         while true {
@@ -107,8 +111,8 @@ public final class ContainerLauncher {
                 }
             } else if interruptedBy == nil {
                 interruptedBy = signal
-                try? Kernel.kill(initPID, SIGKILL,
-                                 note: "\(Signals.name(signal)) received: kill dockling-init, and so the container")
+                try? Kernel.kill(containerPID, SIGKILL, note: "\(Signals.name(signal)) received: kill the container's "
+                                 + "PID 1, and with it every process of its PID namespace")
             }
         }
     }

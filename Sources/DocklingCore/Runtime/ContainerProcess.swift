@@ -9,9 +9,11 @@ enum ContainerProcess {
     static func run(_ spec: InitSpec) -> Never {
         let toParent = SyncChannel(fd: ContainerInit.toParentFD)
         do {
-            if spec.dieWithParent { try ContainerInit.dieWithParent() }
             guard SyncChannel(fd: ContainerInit.fromParentFD).receive() == .go else { exit(125) }
             if spec.has(.user) { try becomeRoot() }
+            // The kernel clears the parent-death signal when credentials change, so it
+            // is armed only after becomeRoot.
+            if spec.dieWithParent { try ContainerInit.dieWithParent() }
             if spec.has(.mount), let rootfs = spec.rootfs {
                 try RootfsSetup(spec: spec, rootfs: rootfs).enter()
             }

@@ -1,0 +1,39 @@
+# dockling — the two commands a fresh machine needs are `make tour` and `make test`.
+SWIFT  ?= swift
+PREFIX ?= /usr/local
+BIN    := .build/debug
+TOOLS  := dockling dockling-init dockling-namespaces dockling-cgroups dockling-snapshot dockling-union
+export PATH := /opt/swift/usr/bin:$(PATH)
+
+.PHONY: setup build tour test bench install clean
+
+setup:
+	@scripts/setup-debian.sh
+
+build: setup
+	$(SWIFT) build
+
+# The lessons, step by step, with every kernel call traced (pauses when on a terminal).
+tour: build
+	$(BIN)/dockling tour
+
+# Every lesson checked against the code (in a throw-away store), then the test suites.
+test: build
+	@root=$$(mktemp -d /tmp/dockling-tour-root.XXXXXX); chmod 755 $$root; \
+	  $(BIN)/dockling tour --check --no-pause --root $$root > $$root.log 2>&1; status=$$?; \
+	  tail -n 1 $$root.log; [ $$status -eq 0 ] || cat $$root.log; \
+	  rm -rf $$root $$root.log; exit $$status
+	$(SWIFT) test
+
+bench: build
+	$(SWIFT) build -c release
+	bench/run.sh
+
+install: build
+	$(SWIFT) build -c release
+	install -d $(PREFIX)/bin $(PREFIX)/share/dockling/lessons
+	for t in $(TOOLS); do install -m 755 .build/release/$$t $(PREFIX)/bin/$$t; done
+	install -m 644 lessons/*.md $(PREFIX)/share/dockling/lessons/
+
+clean:
+	rm -rf .build

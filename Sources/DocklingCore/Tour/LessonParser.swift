@@ -1,0 +1,74 @@
+/// Reads a lesson's Markdown: prose stays prose; in a ```console block every `$ ` line
+/// is a step, the lines up to the next `$ ` are its expected output, and a last line
+/// `[exit N]` says the step fails on purpose with status N.
+public enum LessonParser {
+    public static func parse(_ text: String, fileName: String) throws -> Lesson {
+        guard let number = Int(fileName.prefix { $0.isNumber }) else {
+            throw UsageError(step: "tour", "lesson file \(fileName) does not start with its number (NN-name.md)")
+        }
+        var title = fileName
+        var parts: [Lesson.Part] = []
+        var prose: [String] = []
+        var inConsole = false
+        var current: LessonStep?
+
+        func flushProse() {
+            let paragraph = prose.joined(separator: "\n").trimmingBlankLines()
+            if !paragraph.isEmpty { parts.append(.prose(paragraph)) }
+            prose = []
+        }
+        func flushStep() {
+            if let step = current { parts.append(.step(finished(step))) }
+            current = nil
+        }
+
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            if inConsole {
+                if line.hasPrefix("```") {
+                    flushStep()
+                    inConsole = false
+                } else if line.hasPrefix("$ ") {
+                    flushStep()
+                    current = LessonStep(command: String(line.dropFirst(2)), expected: [])
+                } else if current != nil {
+                    current?.expected.append(line)
+                }
+            } else if line.hasPrefix("```console") {
+                flushProse()
+                inConsole = true
+            } else {
+                if line.hasPrefix("# "), title == fileName { title = String(line.dropFirst(2)) }
+                prose.append(line)
+            }
+        }
+        guard !inConsole else {
+            throw UsageError(step: "tour", "\(fileName): a ```console block is not closed")
+        }
+        flushProse()
+        return Lesson(number: number, title: title, parts: parts)
+    }
+
+    /// Drops trailing blank lines and reads a final `[exit N]`.
+    private static func finished(_ step: LessonStep) -> LessonStep {
+        var step = step
+        while step.expected.last?.allSatisfy(\.isWhitespace) == true {
+            step.expected.removeLast()
+        }
+        if let last = step.expected.last, last.hasPrefix("[exit "), last.hasSuffix("]"),
+           let code = Int32(last.dropFirst(6).dropLast()) {
+            step.expectedExit = code
+            step.expected.removeLast()
+        }
+        return step
+    }
+}
+
+extension String {
+    /// The text without blank lines at either end.
+    public func trimmingBlankLines() -> String {
+        var lines = split(separator: "\n", omittingEmptySubsequences: false)
+        while lines.first?.allSatisfy(\.isWhitespace) == true { lines.removeFirst() }
+        while lines.last?.allSatisfy(\.isWhitespace) == true { lines.removeLast() }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,70 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What one tour step printed, and what the kernel calls behind it were.
+public struct StepOutcome: Sendable {
+    public let status: Int32
+    /// Standard output and error, merged in the order they were written.
+    public let output: String
+    /// The human trace the step's dockling commands wrote.
+    public let trace: String
+}
+
+/// Runs a lesson step with `sh -c` in a scratch folder, with dockling's executables
+/// first on PATH and tracing sent to a file of its own, so that the trace can be shown
+/// beside the output without being mixed into it.
+public struct StepRunner {
+    public let binDirectory: String
+    public let workDirectory: String
+    public let extraEnvironment: [String: String]
+
+    public init(binDirectory: String, workDirectory: String, extraEnvironment: [String: String]) {
+        self.binDirectory = binDirectory
+        self.workDirectory = workDirectory
+        self.extraEnvironment = extraEnvironment
+    }
+
+    public func run(_ step: LessonStep) throws -> StepOutcome {
+        let traceFile = workDirectory + "/.trace"
+        _ = Glibc.unlink(traceFile)
+        var env = ProcessEnvironment.current
+        for key in Tracer.Environment.all { env[key] = nil }
+        env.merge(extraEnvironment) { _, new in new }
+        env["PATH"] = binDirectory + ":" + (env["PATH"] ?? "/usr/sbin:/usr/bin:/sbin:/bin")
+        env[Tracer.Environment.mode] = TraceMode.human.rawValue
+        env[Tracer.Environment.file] = traceFile
+
+        let pipe = try Kernel.pipe(note: "capture the step's output")
+        let child: SpawnedProcess
+        do {
+            child = try Kernel.spawn(SpawnRequest(
+                path: "/bin/sh", argv: ["sh", "-c", "cd \"$0\" && \(step.command)", workDirectory],
+                environment: ProcessEnvironment.entries(env),
+                descriptors: [-1, pipe.write, pipe.write]), note: "run the step")
+        } catch {
+            [pipe.read, pipe.write].forEach { _ = Glibc.close($0) }
+            throw error
+        }
+        Glibc.close(pipe.write)
+        let output = drain(pipe.read)
+        Glibc.close(pipe.read)
+        try child.awaitExec(note: "the shell runs the step")
+        let status = try Kernel.wait(child.pid, note: "the step has ended")
+        let trace = (try? Kernel.readFile(traceFile)) ?? ""
+        _ = Glibc.unlink(traceFile)
+        return StepOutcome(status: status.exitCode, output: output, trace: trace)
+    }
+
+    private func drain(_ fd: Int32) -> String {
+        var data: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            data.append(contentsOf: chunk[0..<n])
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

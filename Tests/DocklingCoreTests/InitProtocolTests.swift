@@ -1,0 +1,48 @@
+@testable import DocklingCore
+import XCTest
+
+final class InitProtocolTests: XCTestCase {
+    func testMessagesRoundTrip() {
+        let messages: [InitMessage] = [.needMaps, .mapsWritten, .containerPID(4242), .go,
+                                       .failed(code: 127, message: "exec: \"x\": not found")]
+        for message in messages {
+            XCTAssertTrue(message.line.hasSuffix("\n"))
+            XCTAssertEqual(InitMessage(line: String(message.line.dropLast())), message)
+        }
+        XCTAssertNil(InitMessage(line: "pid notanumber"))
+        XCTAssertNil(InitMessage(line: "hello"))
+    }
+
+    func testLaunchFailureSplitsStepFromWhat() {
+        let failure = LaunchFailure(code: 125, message: "rootfs: mount(\"proc\"): EPERM")
+        XCTAssertEqual(failure.step, "rootfs")
+        XCTAssertEqual(failure.what, "mount(\"proc\"): EPERM")
+        XCTAssertEqual(failure.exitCode, 125)
+        let plain = LaunchFailure(code: 127, message: "exec \"x\": not found")
+        XCTAssertEqual(plain.step, "container")
+    }
+
+    func testIDMappingLineIsWhatTheKernelExpects() {
+        XCTAssertEqual(IDMapping.unprivileged.mapFileLine, "0 100000 65536\n")
+    }
+
+    func testWaitStatusExitCodes() {
+        XCTAssertEqual(WaitStatus.exited(3).exitCode, 3)
+        XCTAssertEqual(WaitStatus.signaled(9).exitCode, 137)
+        XCTAssertEqual(WaitStatus.signaled(15).straceDescription, "[{WIFSIGNALED(s) && WTERMSIG(s) == SIGTERM}]")
+    }
+
+    func testNamespaceKindsOrderUserFirst() {
+        XCTAssertEqual(NamespaceKind.allCases.first, .user)
+        XCTAssertEqual(NamespaceKind.flags([.pid, .mount]), [.newPID, .newNS])
+        XCTAssertEqual(NamespaceKind.mount.procName, "mnt")
+    }
+
+    func testSignalNames() {
+        XCTAssertEqual(Signals.number("TERM"), 15)
+        XCTAssertEqual(Signals.number("sigkill"), 9)
+        XCTAssertEqual(Signals.number("2"), 2)
+        XCTAssertNil(Signals.number("NOPE"))
+        XCTAssertEqual(Signals.name(2), "SIGINT")
+    }
+}

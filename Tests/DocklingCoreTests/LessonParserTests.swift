@@ -1,0 +1,93 @@
+@testable import DocklingCore
+import XCTest
+
+final class LessonParserTests: XCTestCase {
+    private let text = """
+    # Title here
+
+    Some prose.
+
+    ```console
+    $ echo one
+    one
+    $ false
+    [exit 1]
+
+    ```
+
+    More prose.
+
+    ```console
+    $ ls
+    ...
+    ```
+    """
+
+    func testParsesStepsExpectedOutputAndExitCodes() throws {
+        let lesson = try LessonParser.parse(text, fileName: "07-thing.md")
+        XCTAssertEqual(lesson.number, 7)
+        XCTAssertEqual(lesson.title, "Title here")
+        XCTAssertEqual(lesson.steps, [
+            LessonStep(command: "echo one", expected: ["one"]),
+            LessonStep(command: "false", expected: [], expectedExit: 1),
+            LessonStep(command: "ls", expected: ["..."]),
+        ])
+        XCTAssertEqual(lesson.parts.count, 5)
+        XCTAssertEqual(lesson.parts[3], .prose("More prose."))
+    }
+
+    func testRefusesAnUnclosedBlockAndAnUnnumberedFile() {
+        XCTAssertThrowsError(try LessonParser.parse("```console\n$ ls\n", fileName: "01-x.md"))
+        XCTAssertThrowsError(try LessonParser.parse("# x", fileName: "intro.md"))
+    }
+
+    func testTheRealLessonsParse() throws {
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("lessons")
+        let lessons = try LessonLibrary(directory: dir.path).lessons()
+        XCTAssertEqual(lessons.first?.number, 1)
+        for lesson in lessons {
+            XCTAssertFalse(lesson.steps.isEmpty, "lesson \(lesson.number) has no steps")
+        }
+    }
+}
+
+final class OutputMatcherTests: XCTestCase {
+    func testExactLinesIgnoringTrailingSpace() {
+        XCTAssertTrue(OutputMatcher.matches(expected: ["a", "b"], actual: ["a  ", "b"]))
+        XCTAssertFalse(OutputMatcher.matches(expected: ["a", "b"], actual: ["a", "c"]))
+        XCTAssertFalse(OutputMatcher.matches(expected: ["a"], actual: ["a", "extra"]))
+        XCTAssertFalse(OutputMatcher.matches(expected: [" a"], actual: ["a"]))
+    }
+
+    func testEllipsisMatchesAnyNumberOfLines() {
+        XCTAssertTrue(OutputMatcher.matches(expected: ["...", "end"], actual: ["x", "y", "end"]))
+        XCTAssertTrue(OutputMatcher.matches(expected: ["...", "end"], actual: ["end"]))
+        XCTAssertTrue(OutputMatcher.matches(expected: ["a", "...", "z"], actual: ["a", "z"]))
+        XCTAssertTrue(OutputMatcher.matches(expected: ["..."], actual: []))
+        XCTAssertFalse(OutputMatcher.matches(expected: ["...", "end"], actual: ["end", "after"]))
+        XCTAssertFalse(OutputMatcher.matches(expected: [], actual: ["something"]))
+    }
+
+    func testLinesDropsTheFinalNewlineOnly() {
+        XCTAssertEqual(OutputMatcher.lines("a\n\nb\n"), ["a", "", "b"])
+        XCTAssertEqual(OutputMatcher.lines(""), [])
+    }
+}
+
+final class PathTests: XCTestCase {
+    func testParentBaseAndLookup() {
+        XCTAssertEqual(Path.parent(of: "/a/b/c"), "/a/b")
+        XCTAssertEqual(Path.parent(of: "/a"), "/")
+        XCTAssertEqual(Path.base(of: "/a/b/c"), "c")
+        XCTAssertEqual(Path.absolute("x", cwd: "/tmp"), "/tmp/x")
+        XCTAssertEqual(Path.lookup("sh", path: "/nope:/bin", isExecutable: { $0 == "/bin/sh" }), "/bin/sh")
+        XCTAssertNil(Path.lookup("sh", path: "/nope", isExecutable: { _ in false }))
+        XCTAssertEqual(Path.lookup("./x", path: nil, isExecutable: { _ in false }), "./x")
+    }
+
+    func testStoreRootResolution() {
+        XCTAssertEqual(StoreRoot.resolve(option: "/srv/d/").path, "/srv/d")
+        XCTAssertEqual(StoreRoot(path: "/r").blobs, "/r/blobs/sha256")
+    }
+}

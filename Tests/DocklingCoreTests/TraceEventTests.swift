@@ -1,0 +1,62 @@
+@testable import DocklingCore
+import FoundationEssentials
+import XCTest
+
+final class TraceEventTests: XCTestCase {
+    private let event = TraceEvent(pid: 7, step: "rootfs", call: "mount",
+                                   args: ["\"proc\"", "\"/proc\"", "\"proc\"", "MS_NOSUID", "NULL"],
+                                   result: 0, errno: nil, note: "a fresh /proc")
+
+    func testStraceLineForSuccessFailureAndNoReturn() {
+        XCTAssertEqual(event.straceLine, "mount(\"proc\", \"/proc\", \"proc\", MS_NOSUID, NULL) = 0")
+        var failed = event
+        failed.result = -1
+        failed.errno = "EPERM"
+        XCTAssertEqual(failed.straceLine, "mount(\"proc\", \"/proc\", \"proc\", MS_NOSUID, NULL) = -1 EPERM")
+        var pending = event
+        pending.result = nil
+        XCTAssertTrue(pending.straceLine.hasSuffix(") ..."))
+    }
+
+    func testJSONLineHasTheContractFields() throws {
+        let line = event.jsonLine()
+        XCTAssertTrue(line.hasSuffix("\n"))
+        XCTAssertEqual(line.filter { $0 == "\n" }.count, 1)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        XCTAssertEqual(object["pid"] as? Int, 7)
+        XCTAssertEqual(object["call"] as? String, "mount")
+        XCTAssertEqual(object["args"] as? [String], event.args)
+        XCTAssertEqual(object["result"] as? Int, 0)
+        XCTAssertEqual(object["note"] as? String, "a fresh /proc")
+        XCTAssertEqual(try JSONDecoder().decode(TraceEvent.self, from: Data(line.utf8)), event)
+    }
+
+    func testHumanLineIndentsByDepthAndCarriesTheNote() {
+        let line = event.humanLine(depth: 2, color: false)
+        XCTAssertTrue(line.hasPrefix("    [7] mount("), line)
+        XCTAssertTrue(line.hasSuffix("# a fresh /proc\n"), line)
+    }
+
+    func testTraceModeParsing() {
+        XCTAssertEqual(TraceMode(flagValue: ""), .human)
+        XCTAssertEqual(TraceMode(flagValue: "JSON"), .json)
+        XCTAssertEqual(TraceMode(flagValue: "off"), .off)
+        XCTAssertNil(TraceMode(flagValue: "loud"))
+    }
+
+    func testTracerReadsItsSinkFromTheEnvironment() throws {
+        let path = "/tmp/dockling-trace-\(UUID().uuidString)"
+        defer { unlink(path) }
+        let tracer = Tracer(environment: ["DOCKLING_TRACE": "json", "DOCKLING_TRACE_FILE": path,
+                                          "DOCKLING_TRACE_DEPTH": "2"])
+        XCTAssertEqual(tracer.mode, .json)
+        XCTAssertEqual(tracer.depth, 2)
+        tracer.emit(event)
+        close(tracer.fd)
+        let written = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertEqual(written, event.jsonLine())
+        XCTAssertEqual(tracer.childEnvironment(childFD: 6),
+                       ["DOCKLING_TRACE": "json", "DOCKLING_TRACE_FD": "6", "DOCKLING_TRACE_DEPTH": "3"])
+        XCTAssertEqual(Tracer(environment: [:]).mode, .off)
+    }
+}
