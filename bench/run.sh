@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=.build/release
 root=$(mktemp -d /tmp/dockling-bench.XXXXXX)
+chmod 755 "$root"   # container root (an unprivileged host uid) must reach the rootfs
 trap 'rm -rf "$root"' EXIT
 export DOCKLING_ROOT=$root
 "$bin/dockling-namespaces" -- true 2>/dev/null   # build the busybox rootfs once

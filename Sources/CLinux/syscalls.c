@@ -9,9 +9,16 @@
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 
 int dl_pipe2(int fds[2], int flags) { return pipe2(fds, flags); }
+ssize_t dl_lgetxattr(const char *path, const char *name, void *value, size_t size) {
+    return lgetxattr(path, name, value, size);
+}
+int dl_lsetxattr(const char *path, const char *name, const void *value, size_t size, int flags) {
+    return lsetxattr(path, name, value, size, flags);
+}
 int dl_unshare(int flags) { return unshare(flags); }
 int dl_setns(int fd, int nstype) { return setns(fd, nstype); }
 int dl_pivot_root(const char *new_root, const char *put_old) {

@@ -25,6 +25,8 @@ pid_t dl_spawn(const char *path, char *const argv[], char *const envp[],
                int *exec_status_fd);
 
 int dl_pipe2(int fds[2], int flags);
+ssize_t dl_lgetxattr(const char *path, const char *name, void *value, size_t size);
+int dl_lsetxattr(const char *path, const char *name, const void *value, size_t size, int flags);
 int dl_unshare(int flags);
 int dl_setns(int fd, int nstype);
 int dl_pivot_root(const char *new_root, const char *put_old);

@@ -1,0 +1,43 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// How overlayfs marks what the upper directory (or an unpacked layer) hides below it.
+public enum OverlayEntry {
+    /// The xattr on a directory that hides everything below it ("opaque").
+    public static let opaqueXattr = "trusted.overlay.opaque"
+
+    /// A character device with device number 0:0 is a whiteout: "deleted here".
+    public static func isWhiteout(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFCHR && info.st_rdev == 0
+    }
+
+    /// A directory with `trusted.overlay.opaque=y` hides the lower layers' contents.
+    public static func isOpaque(_ path: String) -> Bool {
+        Kernel.lgetxattr(path, name: opaqueXattr) == "y"
+    }
+
+    /// Whether `path` (relative, `etc/passwd`) is visible in the stack of `layers`
+    /// (top first): the first layer that has it, or hides it, decides.
+    public static func visible(_ path: String, in layers: [String]) -> Bool {
+        let parts = path.split(separator: "/").map(String.init)
+        for layer in layers {
+            var here = layer
+            var hidesBelow = false
+            for (index, part) in parts.enumerated() {
+                here += "/" + part
+                if isWhiteout(here) { return false }
+                var info = stat()
+                guard lstat(here, &info) == 0 else {
+                    // Missing here: look lower, unless an opaque directory on the way hides them.
+                    if hidesBelow { return false }
+                    break
+                }
+                if index == parts.count - 1 { return true }
+                hidesBelow = hidesBelow || isOpaque(here)
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,49 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Mounting and unmounting the union of an image's layers.
+public enum OverlayMount {
+    /// Mounts `layout` at `target`. When absolute paths would pass the kernel's
+    /// one-page limit on options (images with many layers), each layer gets a short
+    /// symlink `l/N` beside the work directory, and the mount is made from there with
+    /// those short relative paths — the trick docker's overlay2 driver uses.
+    public static func mount(_ layout: UnionLayout, at target: String) throws {
+        Tracer.shared.step = "union"
+        let absolute = OverlayOptions.string(lowerdirs: layout.lowerdirOrder, upper: layout.upper, work: layout.work)
+        if absolute.utf8.count <= OverlayOptions.limit {
+            try Kernel.mount(source: "overlay", target: target, type: "overlay", data: absolute,
+                             note: "stack \(layout.layers.count) read-only layers under one writable directory")
+            return
+        }
+        let base = Path.parent(of: layout.work)
+        try Kernel.mkdir(base + "/l", note: "short names for the layers, to fit the mount options in one page")
+        for (index, layer) in layout.layers.enumerated() {
+            try Kernel.symlink(layer, at: "\(base)/l/\(index)", note: "layer \(index) is l/\(index)")
+        }
+        let upper = layout.upper.hasPrefix(base + "/") ? String(layout.upper.dropFirst(base.count + 1)) : layout.upper
+        let short = OverlayOptions.string(lowerdirs: layout.layers.indices.reversed().map { "l/\($0)" },
+                                          upper: upper, work: Path.base(of: layout.work))
+        guard short.utf8.count <= OverlayOptions.limit else {
+            throw UsageError(step: "union", "\(layout.layers.count) layers do not fit in one overlay mount's options",
+                             hint: "overlayfs reads one page of options; keep images under about 500 layers")
+        }
+        let saved = currentDirectory()
+        try Kernel.chdir(base, note: "the short layer names are relative to this folder")
+        defer { _ = try? Kernel.chdir(saved, note: "back to where we were") }
+        try Kernel.mount(source: "overlay", target: target, type: "overlay", data: short,
+                         note: "stack \(layout.layers.count) read-only layers (l/N are links to them)")
+    }
+
+    /// Unmounts the union at `target`.
+    public static func unmount(_ target: String) throws(KernelError) {
+        Tracer.shared.step = "union"
+        try Kernel.umount2(target, detach: false, note: "take the union down; the layers and upper stay on disk")
+    }
+
+    private static func currentDirectory() -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return "/" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}

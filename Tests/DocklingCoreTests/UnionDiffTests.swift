@@ -1,0 +1,73 @@
+@testable import DocklingCore
+import FoundationEssentials
+import XCTest
+
+/// `docker diff` from an upper directory, against layers built in a temp folder.
+final class UnionDiffTests: XCTestCase {
+    private var base = ""
+
+    override func setUpWithError() throws {
+        base = "/tmp/dockling-union-\(UUID().uuidString.prefix(8))"
+        for dir in ["l0/etc/conf.d", "l0/bin", "l1/etc", "upper"] {
+            try FileManager.default.createDirectory(atPath: "\(base)/\(dir)", withIntermediateDirectories: true)
+        }
+        for file in ["l0/etc/passwd", "l0/etc/conf.d/a", "l0/bin/ls", "l1/etc/hosts"] { try write(file) }
+    }
+
+    override func tearDown() { try? FileManager.default.removeItem(atPath: base) }
+
+    private func write(_ relative: String, _ text: String = "x") throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: "\(base)/\(relative)"))
+    }
+
+    private var layers: [String] { ["\(base)/l0", "\(base)/l1"] }
+
+    private func requireRootForOverlayMarks() throws {
+        if getuid() != 0 { throw XCTSkip("whiteouts (mknod 0:0) and trusted.* xattrs need root") }
+    }
+
+    func testAddedAndChangedFilesAndTheirDirectories() throws {
+        try FileManager.default.createDirectory(atPath: "\(base)/upper/etc", withIntermediateDirectories: true)
+        try write("upper/etc/passwd", "changed")
+        try write("upper/etc/hosts", "changed in the top layer's file")
+        try write("upper/new")
+        let changes = try UnionDiff.changes(upper: "\(base)/upper", layers: layers)
+        XCTAssertEqual(changes.map(\.description), ["C /etc", "C /etc/hosts", "C /etc/passwd", "A /new"])
+    }
+
+    func testWhiteoutsAreDeletions() throws {
+        try requireRootForOverlayMarks()
+        try FileManager.default.createDirectory(atPath: "\(base)/upper/bin", withIntermediateDirectories: true)
+        try Kernel.mknodWhiteout("\(base)/upper/bin/ls", note: "test")
+        let changes = try UnionDiff.changes(upper: "\(base)/upper", layers: layers)
+        XCTAssertEqual(changes.map(\.description), ["C /bin", "D /bin/ls"])
+    }
+
+    func testAnOpaqueDirectoryIsDeletedThenRefilled() throws {
+        try requireRootForOverlayMarks()
+        try FileManager.default.createDirectory(atPath: "\(base)/upper/etc/conf.d", withIntermediateDirectories: true)
+        try Kernel.lsetxattr("\(base)/upper/etc/conf.d", name: OverlayEntry.opaqueXattr, value: "y", note: "test")
+        try write("upper/etc/conf.d/b")
+        let changes = try UnionDiff.changes(upper: "\(base)/upper", layers: layers)
+        XCTAssertEqual(changes.map(\.description), ["C /etc", "D /etc/conf.d", "A /etc/conf.d/b"])
+    }
+
+    func testLowerWhiteoutsAndOpaqueDirectoriesHideWhatIsBelow() throws {
+        try requireRootForOverlayMarks()
+        try Kernel.mknodWhiteout("\(base)/l1/etc/passwd", note: "test")
+        try FileManager.default.createDirectory(atPath: "\(base)/l1/etc/conf.d", withIntermediateDirectories: true)
+        try Kernel.lsetxattr("\(base)/l1/etc/conf.d", name: OverlayEntry.opaqueXattr, value: "y", note: "test")
+        let top = layers.reversed().map { $0 }
+        XCTAssertFalse(OverlayEntry.visible("etc/passwd", in: top))
+        XCTAssertFalse(OverlayEntry.visible("etc/conf.d/a", in: top))
+        XCTAssertTrue(OverlayEntry.visible("etc/conf.d", in: top))
+        XCTAssertTrue(OverlayEntry.visible("bin/ls", in: top))
+        XCTAssertFalse(OverlayEntry.visible("nope", in: top))
+    }
+
+    func testOptionsListTheTopLayerFirst() {
+        let layout = UnionLayout(layers: ["/l/base", "/l/top"], upper: "/c/upper", work: "/c/work")
+        XCTAssertEqual(OverlayOptions.string(lowerdirs: layout.lowerdirOrder, upper: layout.upper, work: layout.work),
+                       "lowerdir=/l/top:/l/base,upperdir=/c/upper,workdir=/c/work,redirect_dir=off,metacopy=off")
+    }
+}
