@@ -4,6 +4,7 @@
 #include "CLinux.h"
 #include <net/if.h>
 #include <sched.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/prctl.h>
@@ -37,6 +38,9 @@ int dl_prctl(int option, unsigned long arg2, unsigned long arg3) {
     return prctl(option, arg2, arg3, 0, 0);
 }
 pid_t dl_fork(void) { return fork(); }
+pid_t dl_clone_namespaces(int flags) {
+    return (pid_t)syscall(SYS_clone, (unsigned long)flags | SIGCHLD, NULL, NULL, NULL, 0UL);
+}
 int dl_setresuid(uid_t uid) { return setresuid(uid, uid, uid); }
 int dl_setresgid(gid_t gid) { return setresgid(gid, gid, gid); }
 int dl_ioctl_int(int fd, unsigned long request, int arg) { return ioctl(fd, request, arg); }

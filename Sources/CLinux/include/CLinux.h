@@ -35,6 +35,8 @@ int dl_pidfd_send_signal(int pidfd, int sig);
 int dl_close_range(unsigned int first, unsigned int last, int flags);
 int dl_prctl(int option, unsigned long arg2, unsigned long arg3);
 pid_t dl_fork(void);
+/// clone(2) without a new stack: like fork, but the child starts in new namespaces.
+pid_t dl_clone_namespaces(int flags);
 int dl_setresuid(uid_t uid);
 int dl_setresgid(gid_t gid);
 int dl_ioctl_int(int fd, unsigned long request, int arg);

@@ -12,6 +12,18 @@ extension Kernel {
         }
     }
 
+    /// Creates a child process that starts in new namespaces of the given kinds, while
+    /// the caller stays where it is. Returns the child's pid in the parent, 0 in the child.
+    /// For single-threaded processes only (dockling-init).
+    /// The corresponding C function is `clone`.
+    public static func clone(_ flags: CloneFlags, note: String) throws(KernelError) -> pid_t {
+        let pid = dl_clone_namespaces(flags.rawValue)
+        // As with fork, strace shows the call once, in the parent.
+        if pid == 0 { return 0 }
+        let shown = flags.isEmpty ? "SIGCHLD" : flags.straceDescription + "|SIGCHLD"
+        return pid_t(try traced("clone", ["child_stack=NULL", "flags=" + shown], note: note) { Int(pid) })
+    }
+
     /// Moves the calling thread into the namespace that `fd` refers to.
     /// The corresponding C function is `setns`.
     public static func setns(_ fd: Int32, kind: CloneFlags, note: String) throws(KernelError) {

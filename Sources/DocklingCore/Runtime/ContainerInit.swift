@@ -4,11 +4,13 @@ import Glibc
 #endif
 
 /// The child side of the process model, run by `dockling-init`: a freshly exec'd,
-/// single-threaded process (no Dispatch, no async), because unshare(CLONE_NEWUSER)
-/// and setns into a mount namespace refuse a process that has several threads.
+/// single-threaded process (no Dispatch, no async), because the kernel refuses
+/// CLONE_NEWUSER to a process that has several threads.
 ///
-/// It creates the namespaces, forks so that its child is PID 1 of the new PID
-/// namespace, reports that pid to the parent, and waits for it to end.
+/// It clones the container's first process straight into its new namespaces (the
+/// kernel makes the user namespace first, and it owns the others), reports that pid to
+/// the parent, and waits for it. It stays in the host's namespaces itself, so that it
+/// can watch the container from outside, like a container runtime's shim.
 public enum ContainerInit {
     /// Descriptors the parent hands over: the spec, and a pipe each way.
     public static let specFD: Int32 = 3
@@ -44,21 +46,10 @@ public enum ContainerInit {
     private static func createNamespaces(_ spec: InitSpec, toParent: SyncChannel) throws -> pid_t {
         for signal in ignored { Glibc.signal(signal, SIG_IGN) }
         if spec.dieWithParent { try dieWithParent() }
-        if spec.has(.user) {
-            try Kernel.unshare(.newUser, note: "a user namespace first, so that it owns every namespace made after it")
-            try toParent.send(.needMaps, note: "ask the parent to write our uid and gid maps")
-            guard SyncChannel(fd: fromParentFD).receive() == .mapsWritten else {
-                throw UsageError(step: "namespaces", "the parent did not write the id maps")
-            }
-        }
-        let others = spec.namespaces.filter { $0 != .user }
-        if !others.isEmpty {
-            try Kernel.unshare(NamespaceKind.flags(others),
-                               note: "new namespaces: \(others.map(\.rawValue).joined(separator: ", "))")
-        }
-        let pid = try Kernel.fork(note: spec.has(.pid)
-            ? "fork: the child is the first process of the new PID namespace, its PID 1"
-            : "fork the process that will exec the command")
+        let flags = NamespaceKind.flags(spec.namespaces)
+        let pid = try Kernel.clone(flags, note: spec.has(.pid)
+            ? "the container's first process, born in its new namespaces: PID 1 of the new PID namespace"
+            : "the container's first process, born in its new namespaces")
         if pid == 0 { ContainerProcess.run(spec) }
         try toParent.send(.containerPID(pid), note: "tell the parent the container's host pid")
         return pid

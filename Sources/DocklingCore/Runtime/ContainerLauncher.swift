@@ -4,7 +4,7 @@ import Glibc
 #endif
 
 /// The parent side of the process model: starts `dockling-init` through the C
-/// trampoline, answers its handshake (id maps, go-ahead), and waits for it.
+/// trampoline, writes the container's id maps, lets it go, and waits for it.
 public final class ContainerLauncher {
     public let spec: InitSpec
     private let gate = SignalGate()
@@ -77,17 +77,15 @@ public final class ContainerLauncher {
         var containerPID: pid_t?
         while let message = up.receive() {
             switch message {
-            case .needMaps:
-                try (spec.idMapping ?? .unprivileged).apply(toProcess: initPID)
-                try down.send(.mapsWritten, note: "tell dockling-init its maps are written")
             case .containerPID(let pid):
                 containerPID = pid
+                if spec.has(.user) { try (spec.idMapping ?? .unprivileged).apply(toProcess: pid) }
                 try beforeGo(pid)
                 Tracer.shared.step = "launch"
                 try down.send(.go, note: "let the container go ahead and exec its command")
             case .failed(let code, let text):
                 failure = LaunchFailure(code: code, message: text)
-            case .mapsWritten, .go:
+            case .go:
                 break
             }
         }

@@ -32,8 +32,9 @@ enum ContainerProcess {
         exec(spec, toParent: toParent)
     }
 
-    /// Inside a new user namespace we start as the overflow user; become root there
-    /// (host uid from the map) with no supplementary groups.
+    /// A process born in a new user namespace starts as the overflow user; once the
+    /// parent has written the maps, become root there (host uid 100000) with no
+    /// supplementary groups.
     private static func becomeRoot() throws(KernelError) {
         Tracer.shared.step = "namespaces"
         try Kernel.setgroups([], note: "drop the host's supplementary groups")

@@ -1,21 +1,15 @@
 /// The messages the parent and `dockling-init` exchange over their sync pipes, one
 /// text line each, so that a learner reading strace output can follow them.
 public enum InitMessage: Equatable, Sendable {
-    /// init → parent: "I have a new user namespace; write my uid and gid maps."
-    case needMaps
-    /// parent → init: "your maps are written."
-    case mapsWritten
     /// init → parent: "the container's first process is host pid N."
     case containerPID(Int32)
-    /// parent → container: "you are in your cgroup; go ahead."
+    /// parent → container: "your id maps are written and you are in your cgroup; go ahead."
     case go
     /// container → parent: "setting up failed; exit with this code."
     case failed(code: Int32, message: String)
 
     public var line: String {
         switch self {
-        case .needMaps: return "need-maps\n"
-        case .mapsWritten: return "maps-written\n"
         case .containerPID(let pid): return "pid \(pid)\n"
         case .go: return "go\n"
         case .failed(let code, let message): return "failed \(code) \(message)\n"
@@ -25,8 +19,6 @@ public enum InitMessage: Equatable, Sendable {
     public init?(line: String) {
         let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
         switch parts.first {
-        case "need-maps": self = .needMaps
-        case "maps-written": self = .mapsWritten
         case "go": self = .go
         case "pid":
             guard parts.count == 2, let pid = Int32(parts[1]) else { return nil }
