@@ -1,1 +1,3 @@
-print("wip")
+import DocklingCLI
+
+ToolMain.run(CgroupsTool.self, name: "dockling-cgroups")

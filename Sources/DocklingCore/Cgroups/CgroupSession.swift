@@ -1,0 +1,69 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A run's cgroup, across whichever hierarchies own the controllers it needs: what
+/// `dockling-cgroups` and `dockling run` create, fill and remove.
+///
+///     let session = try CgroupSession.create(name: id, limits: limits)
+///     try session.add(pid: child)        // before the child execs
+///     … wait for the child …
+///     try session.killAll(); let stats = session.stats(); try session.remove()
+public final class CgroupSession {
+    /// The cgroup's directory name in every hierarchy: `dockling-<name>`.
+    public let cgroupName: String
+    public let limits: CgroupLimits
+    public let layout: CgroupLayout
+    /// What the learner should know about limits this kernel cannot fully enforce.
+    public internal(set) var notes: [String] = []
+    let drivers: [any CgroupDriver]
+
+    init(cgroupName: String, limits: CgroupLimits, layout: CgroupLayout, drivers: [any CgroupDriver]) {
+        self.cgroupName = cgroupName
+        self.limits = limits
+        self.layout = layout
+        self.drivers = drivers
+    }
+
+    /// Creates the cgroup `dockling-<name>` beneath the caller's own cgroup in each
+    /// hierarchy it needs, and writes the limits. Nothing is left behind when this throws.
+    public static func create(name: String, limits: CgroupLimits) throws -> CgroupSession {
+        try create(name: name, limits: limits, layout: CgroupLayout.detect(),
+                   kernel: HostCgroupKernel(), callerPID: getpid())
+    }
+
+    /// The directories of the run's cgroup, one per hierarchy.
+    public var directories: [String] { drivers.flatMap(\.directories) }
+
+    /// Moves a process into the cgroup. Call it before the process execs its command.
+    public func add(pid: pid_t) throws {
+        for driver in drivers { try driver.add(pid: pid) }
+    }
+
+    /// Kills every process still in the cgroup and waits until none remains.
+    /// Returns how many there were.
+    @discardableResult
+    public func killAll() throws -> Int {
+        // Every hierarchy holds the same processes, so the largest count is the count.
+        try drivers.map { try $0.killAll() }.max() ?? 0
+    }
+
+    /// What the kernel counted, merged across the hierarchies.
+    public func stats() -> CgroupStats {
+        drivers.reduce(into: CgroupStats()) { $0.merge($1.stats()) }
+    }
+
+    /// Removes the cgroup in every hierarchy. Call it after `killAll`.
+    public func remove() throws {
+        var failure = FirstFailure()
+        for driver in drivers.reversed() { failure.attempt { try driver.remove() } }
+        try failure.throwIfAny()
+    }
+
+    /// Clean-up after a failure: kill and remove, ignoring new errors, since the one
+    /// that got us here is the one to report.
+    public func discard() {
+        _ = try? killAll()
+        try? remove()
+    }
+}
