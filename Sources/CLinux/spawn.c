@@ -19,6 +19,22 @@ static void child_fail(int status_fd, int err) {
     _exit(127);
 }
 
+/// Closes every descriptor not listed in keep (sorted here in place).
+static void close_all_but(int *keep, int n) {
+    for (int i = 1; i < n; i++) {
+        for (int j = i; j > 0 && keep[j - 1] > keep[j]; j--) {
+            int t = keep[j]; keep[j] = keep[j - 1]; keep[j - 1] = t;
+        }
+    }
+    unsigned int next = 0;
+    for (int i = 0; i < n; i++) {
+        if (keep[i] < 0 || (unsigned int)keep[i] < next) continue;
+        if ((unsigned int)keep[i] > next) syscall(SYS_close_range, next, (unsigned int)keep[i] - 1, 0);
+        next = (unsigned int)keep[i] + 1;
+    }
+    syscall(SYS_close_range, next, ~0U, 0);
+}
+
 static void child_run(const char *path, char *const argv[], char *const envp[],
                       const int *fd_map, int nfds, int go_fd, int flags, int status_fd) {
     // Signal dispositions and the mask are inherited across exec: reset them.
@@ -32,6 +48,16 @@ static void child_run(const char *path, char *const argv[], char *const envp[],
         if (setsid() < 0) child_fail(status_fd, errno);
     }
     if (go_fd >= 0) {
+        // Close what the child will not keep first: if the write end of the go pipe
+        // stayed open here, a parent that gives up would never be seen as EOF.
+        int keep[66];
+        int nkeep = 0;
+        keep[nkeep++] = status_fd;
+        keep[nkeep++] = go_fd;
+        for (int i = 0; i < nfds && nkeep < 66; i++) {
+            if (fd_map[i] >= 0) keep[nkeep++] = fd_map[i];
+        }
+        close_all_but(keep, nkeep);
         char go;
         ssize_t n;
         do { n = read(go_fd, &go, 1); } while (n < 0 && errno == EINTR);
