@@ -31,8 +31,8 @@ struct NamespacesTool: ParsableCommand {
         let settings = try NamespaceSettings(kinds: kinds, hostname: hostname, rootfs: rootfs,
                                              argv: command, root: store.root)
         let launcher = ContainerLauncher(spec: settings.spec)
-        let code = try launcher.run { containerPID in
-            Output.write(NamespaceReport.render(chosen: kinds, containerPID: containerPID,
+        let code = try launcher.run { launched in
+            Output.write(NamespaceReport.render(chosen: kinds, containerPID: launched.containerPID,
                                                 mapping: settings.spec.idMapping), to: 2)
         }
         throw ExitWith(code)

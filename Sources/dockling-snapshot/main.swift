@@ -1,1 +1,2 @@
-print("wip")
+import DocklingCLI
+ToolMain.run(SnapshotTool.self, name: "dockling-snapshot")

@@ -1,2 +1,4 @@
 import DocklingCLI
+
+ConceptTools.dispatch(CommandLine.arguments)
 ToolMain.run(Dockling.self, name: "dockling")

@@ -101,3 +101,11 @@ extension Kernel {
         try traced("unlink", [StraceFormat.quote(path)], note: note) { Int(Glibc.unlink(path)) }
     }
 }
+
+extension Kernel {
+    /// Makes `newFD` a copy of `oldFD` (closing what `newFD` was).
+    /// The corresponding C function is `dup2`.
+    public static func dup2(_ oldFD: Int32, _ newFD: Int32, note: String) throws(KernelError) {
+        try traced("dup2", [String(oldFD), String(newFD)], note: note) { Int(Glibc.dup2(oldFD, newFD)) }
+    }
+}

@@ -10,13 +10,7 @@ extension Kernel {
         let bytes = Array(value.utf8)
         try traced("lsetxattr", [StraceFormat.quote(path), StraceFormat.quote(name),
                                  StraceFormat.quote(value), String(bytes.count), "0"], note: note) {
-            Int(libcLsetxattr(path, name, bytes, bytes.count, 0))
+            Int(dl_lsetxattr(path, name, bytes, bytes.count, 0))
         }
     }
 }
-
-/// Swift's Glibc module does not include <sys/xattr.h>, so the C library's function is
-/// looked up by name. (A `dl_lsetxattr` wrapper in CLinux would do the same job.)
-private let libcLsetxattr = unsafeBitCast(
-    dlsym(nil, "lsetxattr"),
-    to: (@convention(c) (UnsafePointer<CChar>, UnsafePointer<CChar>, UnsafeRawPointer?, Int, Int32) -> Int32).self)

@@ -20,7 +20,8 @@ public enum ContainerInit {
     public static let traceFD: Int32 = 6
 
     /// Signals the middle process ignores: the parent decides what Ctrl-C means.
-    static let ignored: [Int32] = [SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGTSTP, SIGTTIN, SIGTTOU]
+    /// SIGPIPE too: a reader of our output going away must not kill the monitor.
+    static let ignored: [Int32] = [SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGTSTP, SIGTTIN, SIGTTOU, SIGPIPE]
 
     public static func main() -> Never {
         Tracer.shared.step = "namespaces"
@@ -33,25 +34,44 @@ public enum ContainerInit {
         }
         Glibc.close(specFD)
         do {
-            let child = try createNamespaces(spec, toParent: toParent)
+            let monitor = try spec.monitor.map(ContainerMonitor.init)
+            let child = try startContainer(spec, monitor: monitor, toParent: toParent)
             Glibc.close(toParentFD)
             Glibc.close(fromParentFD)
-            let status = try Kernel.wait(child, note: "wait for the container's first process to end")
+            let status = try monitor?.watch(child)
+                ?? Kernel.wait(child, note: "wait for the container's first process to end")
             exit(status.exitCode)
         } catch {
-            fail(toParent, code: 125, "namespaces: \(error)")
+            fail(toParent, code: 125, "\(Tracer.shared.step): \(error)")
         }
     }
 
-    private static func createNamespaces(_ spec: InitSpec, toParent: SyncChannel) throws -> pid_t {
+    /// Clones the container's first process into its namespaces, puts it in its cgroup,
+    /// and tells the parent its pid. It waits for the parent's go-ahead before exec.
+    private static func startContainer(_ spec: InitSpec, monitor: ContainerMonitor?,
+                                       toParent: SyncChannel) throws -> pid_t {
         for signal in ignored { Glibc.signal(signal, SIG_IGN) }
         if spec.dieWithParent { try dieWithParent() }
-        let flags = NamespaceKind.flags(spec.namespaces)
-        let pid = try Kernel.clone(flags, note: spec.has(.pid)
-            ? "the container's first process, born in its new namespaces: PID 1 of the new PID namespace"
-            : "the container's first process, born in its new namespaces")
-        if pid == 0 { ContainerProcess.run(spec) }
-        try toParent.send(.containerPID(pid), note: "tell the parent the container's host pid")
+        Tracer.shared.step = "namespaces"
+        let pid: pid_t
+        do {
+            pid = try Kernel.clone(NamespaceKind.flags(spec.namespaces), note: spec.has(.pid)
+                ? "the container's first process, born in its new namespaces: PID 1 of the new PID namespace"
+                : "the container's first process, born in its new namespaces")
+        } catch {
+            monitor?.abandon("\(error)")
+            throw error
+        }
+        if pid == 0 { ContainerProcess.run(spec, output: monitor?.containerOutput) }
+        do {
+            try monitor?.adopt(pid)
+            try toParent.send(.containerPID(pid), note: "tell the parent the container's host pid")
+        } catch {
+            _ = Glibc.kill(pid, SIGKILL)
+            _ = try? Kernel.wait(pid, note: "reap the container that could not be set up")
+            monitor?.abandon("\(error)")
+            throw error
+        }
         return pid
     }
 

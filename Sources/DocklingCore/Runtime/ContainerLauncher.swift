@@ -3,10 +3,29 @@ import FoundationEssentials
 import Glibc
 #endif
 
+/// The two processes a start makes: dockling-init (the monitor) and the container's PID 1.
+public struct LaunchedContainer: Sendable {
+    public let monitorPID: pid_t
+    public let containerPID: pid_t
+}
+
 /// The parent side of the process model: starts `dockling-init` through the C
 /// trampoline, writes the container's id maps, lets it go, and waits for it.
 public final class ContainerLauncher {
+    /// What a signal to the waiting parent means for the container.
+    public enum SignalPolicy: Sendable {
+        /// Kill it (the concept tools: Ctrl-C ends the experiment).
+        case kill
+        /// Pass the signal on to its PID 1, as docker's sig-proxy does; a second one kills.
+        case forward
+    }
+
     public let spec: InitSpec
+    /// dockling-init's stdin, stdout and stderr (-1: /dev/null).
+    public var stdio: [Int32] = [0, 1, 2]
+    /// Start dockling-init in a session of its own, so the container outlives a closed terminal.
+    public var newSession = false
+    public var signalPolicy = SignalPolicy.kill
     private let gate = SignalGate()
 
     public init(spec: InitSpec) { self.spec = spec }
@@ -20,20 +39,19 @@ public final class ContainerLauncher {
         return Path.parent(of: me) + "/dockling-init"
     }
 
-    /// Starts the container and runs `beforeGo` with its host pid while it waits,
-    /// (to print, or to put it in a cgroup), then lets it exec. Waits for the end and
-    /// returns the command's exit code (128+N for signal N).
-    public func run(beforeGo: (pid_t) throws -> Void) throws -> Int32 {
-        let started = try start(beforeGo: beforeGo)
-        return try wait(initPID: started.initPID, containerPID: started.containerPID)
+    /// Starts the container, runs `beforeGo` while its PID 1 waits, lets it exec, and
+    /// waits for the end: the command's exit code (128+N for signal N).
+    public func run(beforeGo: (LaunchedContainer) throws -> Void) throws -> Int32 {
+        try wait(start(beforeGo: beforeGo))
     }
 
-    private func start(beforeGo: (pid_t) throws -> Void) throws -> (initPID: pid_t, containerPID: pid_t) {
+    /// Starts the container and returns once its command is exec'ing.
+    public func start(beforeGo: (LaunchedContainer) throws -> Void) throws -> LaunchedContainer {
         Tracer.shared.step = "launch"
         let specPipe = try Kernel.pipe(note: "a pipe to send the container spec to dockling-init")
         let up = try Kernel.pipe(note: "a pipe for dockling-init to talk to us")
         let down = try Kernel.pipe(note: "a pipe for us to answer dockling-init")
-        var descriptors: [Int32] = [0, 1, 2, specPipe.read, up.write, down.read]
+        var descriptors = stdio + [specPipe.read, up.write, down.read]
         if Tracer.shared.isOn { descriptors.append(Tracer.shared.fd) }
         let path = Self.initExecutable()
         let child: SpawnedProcess
@@ -41,23 +59,33 @@ public final class ContainerLauncher {
             child = try Kernel.spawn(SpawnRequest(
                 path: path, argv: ["dockling-init"],
                 environment: ProcessEnvironment.entries(Tracer.shared.childEnvironment(childFD: ContainerInit.traceFD)),
-                descriptors: descriptors),
+                descriptors: descriptors, newSession: newSession),
                 note: "start dockling-init: a fresh single-threaded process to make the namespaces")
         } catch {
             [specPipe.read, specPipe.write, up.read, up.write, down.read, down.write].forEach { _ = close($0) }
             throw StepError(step: "launch", error, hint: "is \(path) built and executable?")
         }
         [specPipe.read, up.write, down.read].forEach { _ = close($0) }
-        defer { [up.read, down.write].forEach { _ = close($0) } }
+        var goPipeOpen = true
+        func closeGoPipe() {
+            if goPipeOpen { close(down.write) }
+            goPipeOpen = false
+        }
+        defer {
+            close(up.read)
+            closeGoPipe()
+        }
         do {
             try child.awaitExec(note: "dockling-init is running")
             try sendSpec(to: specPipe.write)
-            let containerPID = try handshake(initPID: child.pid, up: SyncChannel(fd: up.read),
+            let containerPID = try handshake(monitorPID: child.pid, up: SyncChannel(fd: up.read),
                                              down: SyncChannel(fd: down.write), beforeGo: beforeGo)
-            return (child.pid, containerPID)
+            return LaunchedContainer(monitorPID: child.pid, containerPID: containerPID)
         } catch {
-            _ = Glibc.kill(child.pid, SIGKILL)
-            _ = try? Kernel.wait(child.pid, note: "reap dockling-init after a failed start")
+            // Without a go-ahead the container exits and dockling-init cleans up after
+            // it (cgroup, state); wait for that rather than kill it half-way.
+            closeGoPipe()
+            _ = try? Kernel.wait(child.pid, note: "dockling-init cleans up and ends")
             throw error
         }
     }
@@ -71,8 +99,8 @@ public final class ContainerLauncher {
     }
 
     /// Answers dockling-init until the container execs; returns the container's host pid.
-    private func handshake(initPID: pid_t, up: SyncChannel, down: SyncChannel,
-                           beforeGo: (pid_t) throws -> Void) throws -> pid_t {
+    private func handshake(monitorPID: pid_t, up: SyncChannel, down: SyncChannel,
+                           beforeGo: (LaunchedContainer) throws -> Void) throws -> pid_t {
         var failure: LaunchFailure?
         var containerPID: pid_t?
         while let message = up.receive() {
@@ -80,7 +108,7 @@ public final class ContainerLauncher {
             case .containerPID(let pid):
                 containerPID = pid
                 if spec.has(.user) { try (spec.idMapping ?? .unprivileged).apply(toProcess: pid) }
-                try beforeGo(pid)
+                try beforeGo(LaunchedContainer(monitorPID: monitorPID, containerPID: pid))
                 Tracer.shared.step = "launch"
                 try down.send(.go, note: "let the container go ahead and exec its command")
             case .failed(let code, let text):
@@ -96,21 +124,25 @@ public final class ContainerLauncher {
         return containerPID
     }
 
-    /// Waits for dockling-init (which waits for the container). Ctrl-C, SIGTERM or a
-    /// closed terminal kill the container, whose PID 1 ignores signals it has no handler for.
-    private func wait(initPID: pid_t, containerPID: pid_t) throws -> Int32 {
+    /// Waits for dockling-init (which waits for the container). What a signal does is
+    /// the signal policy's business; PID 1 ignores signals it has no handler for.
+    public func wait(_ launched: LaunchedContainer) throws -> Int32 {
         Tracer.shared.step = "wait"
         var interruptedBy: Int32?
         while true {
             let signal = gate.next()
             if signal == SIGCHLD {
-                if let status = try Kernel.reapIfExited(initPID, note: "the container has ended") {
-                    return interruptedBy.map { 128 + $0 } ?? status.exitCode
+                if let status = try Kernel.reapIfExited(launched.monitorPID, note: "the container has ended") {
+                    return signalPolicy == .kill ? interruptedBy.map { 128 + $0 } ?? status.exitCode : status.exitCode
                 }
-            } else if interruptedBy == nil {
+            } else if signalPolicy == .forward && interruptedBy == nil {
                 interruptedBy = signal
-                try? Kernel.kill(containerPID, SIGKILL, note: "\(Signals.name(signal)) received: kill the container's "
-                                 + "PID 1, and with it every process of its PID namespace")
+                try? Kernel.kill(launched.containerPID, signal,
+                                 note: "pass \(Signals.name(signal)) on to the container's PID 1, as docker does")
+            } else {
+                interruptedBy = signal
+                try? Kernel.kill(launched.containerPID, SIGKILL, note: "\(Signals.name(signal)) received: kill the "
+                                 + "container's PID 1, and with it every process of its PID namespace")
             }
         }
     }

@@ -6,9 +6,14 @@ import Glibc
 /// go-ahead, builds its view of the world (root filesystem, hostname, network), and
 /// becomes the command.
 enum ContainerProcess {
-    static func run(_ spec: InitSpec) -> Never {
+    static func run(_ spec: InitSpec, output: (stdout: Int32, stderr: Int32)?) -> Never {
         let toParent = SyncChannel(fd: ContainerInit.toParentFD)
         do {
+            if let output {
+                Tracer.shared.step = "stdio"
+                try Kernel.dup2(output.stdout, 1, note: "stdout goes to the monitor, which logs it")
+                try Kernel.dup2(output.stderr, 2, note: "stderr goes to the monitor on a pipe of its own")
+            }
             guard SyncChannel(fd: ContainerInit.fromParentFD).receive() == .go else { exit(125) }
             if spec.has(.user) { try becomeRoot() }
             // The kernel clears the parent-death signal when credentials change, so it
@@ -25,7 +30,10 @@ enum ContainerProcess {
             if spec.has(.net) {
                 try Kernel.setLinkUp("lo", note: "a new network namespace has only lo, and it starts down")
             }
+            if let user = spec.user { try UserSwitch.resolve(user).apply() }
             try Kernel.chdir(spec.workingDirectory, note: "start the command in its working directory")
+        } catch let failure as DocklingFailure {
+            ContainerInit.fail(toParent, code: failure.exitCode, failure.description)
         } catch {
             ContainerInit.fail(toParent, code: 125, "\(Tracer.shared.step): \(error)")
         }
@@ -53,6 +61,7 @@ enum ContainerProcess {
         // Nothing of dockling's may leak into the command: every descriptor above
         // stderr closes on exec, and the sync pipe's closing tells the parent we made it.
         try? Kernel.closeOnExec(from: 3, note: "keep dockling's pipes and trace out of the command")
+        if spec.initReaper { Reaper.run(path: path, spec: spec) }
         Tracer.shared.step = "exec"
         let failure = Kernel.execve(path, argv: spec.argv, env: spec.environment,
                                     note: "become the command; the namespaces and the root stay")

@@ -15,6 +15,16 @@ public struct InitSpec: Codable, Sendable {
     public var workingDirectory: String
     /// Kill the container when the process that started it dies.
     public var dieWithParent: Bool
+    /// The union to mount as the root (at `rootfs`), for containers of images.
+    public var overlay: UnionLayout?
+    /// Bind mounts, volumes (as binds of their folders) and tmpfs mounts.
+    public var mounts: [ContainerMount] = []
+    /// `-u`: a user name or uid, with an optional group, looked up in the container.
+    public var user: String?
+    /// `--init`: PID 1 stays a small reaper and the command runs as its child.
+    public var initReaper = false
+    /// Set for containers of the store: dockling-init watches and records them.
+    public var monitor: MonitorSpec?
 
     public init(namespaces: [NamespaceKind], rootfs: String?, readOnlyRootfs: Bool,
                 hostname: String?, idMapping: IDMapping?, argv: [String], environment: [String],

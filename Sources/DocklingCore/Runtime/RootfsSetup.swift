@@ -17,14 +17,20 @@ struct RootfsSetup {
         Tracer.shared.step = "rootfs"
         try Kernel.mount(source: nil, target: "/", type: nil, flags: [.recursive, .privatePropagation],
                          note: "make every mount private, so nothing we mount leaks to the host")
-        try Kernel.mount(source: rootfs, target: rootfs, type: nil, flags: [.bind, .recursive],
-                         note: "pivot_root needs the new root to be a mount point: bind it onto itself")
+        if let overlay = spec.overlay {
+            try OverlayMount.mount(overlay, at: rootfs)
+            Tracer.shared.step = "rootfs"
+        } else {
+            try Kernel.mount(source: rootfs, target: rootfs, type: nil, flags: [.bind, .recursive],
+                             note: "pivot_root needs the new root to be a mount point: bind it onto itself")
+        }
         try requireDirectory("proc")
         try Kernel.mount(source: "proc", target: rootfs + "/proc", type: "proc",
                          flags: [.noSUID, .noDev, .noExec],
                          note: "a fresh /proc that shows only this PID namespace's processes")
         try mountDev()
         try mountSys()
+        for mount in spec.mounts { try VolumeMount(mount: mount, rootfs: rootfs).attach() }
         if spec.readOnlyRootfs { try makeReadOnly() }
         try pivot()
     }

@@ -6,12 +6,14 @@ import Glibc
 /// kernel takes it whole, so lines from several processes do not interleave.
 public enum Output {
     public static func write(_ text: String, to fd: Int32) {
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-            }
+        write(bytes: Array(text.utf8)[...], to: fd)
+    }
+
+    /// Raw bytes, all of them unless the descriptor is closed or broken.
+    public static func write(bytes: ArraySlice<UInt8>, to fd: Int32) {
+        var offset = bytes.startIndex
+        while offset < bytes.endIndex {
+            let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress!, $0.count) }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { return }
             offset += n

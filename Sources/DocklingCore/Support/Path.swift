@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Path arithmetic on plain strings (FoundationEssentials has no NSString).
 public enum Path {
     /// `/a/b` for `/a/b/c`; `/` for `/a`; `.` for `a`.
@@ -26,5 +30,12 @@ public enum Path {
             if isExecutable(candidate) { return candidate }
         }
         return nil
+    }
+
+    /// The working directory of this process.
+    public static func currentDirectory() -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return "/" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

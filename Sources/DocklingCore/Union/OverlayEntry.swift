@@ -35,6 +35,8 @@ public enum OverlayEntry {
                     break
                 }
                 if index == parts.count - 1 { return true }
+                // A file where a lower layer has a directory replaces the whole directory.
+                if info.st_mode & S_IFMT != S_IFDIR { return false }
                 hidesBelow = hidesBelow || isOpaque(here)
             }
         }

@@ -13,22 +13,19 @@ public enum OverlayMount {
         let absolute = OverlayOptions.string(lowerdirs: layout.lowerdirOrder, upper: layout.upper, work: layout.work)
         if absolute.utf8.count <= OverlayOptions.limit {
             try Kernel.mount(source: "overlay", target: target, type: "overlay", data: absolute,
-                             note: "stack \(layout.layers.count) read-only layers under one writable directory")
+                             note: "stack \(layout.layers.count) read-only layer\(layout.layers.count == 1 ? "" : "s") under one writable directory")
             return
         }
         let base = Path.parent(of: layout.work)
-        try Kernel.mkdir(base + "/l", note: "short names for the layers, to fit the mount options in one page")
-        for (index, layer) in layout.layers.enumerated() {
-            try Kernel.symlink(layer, at: "\(base)/l/\(index)", note: "layer \(index) is l/\(index)")
-        }
+        try linkShortNames(layout.layers, in: base + "/l")
         let upper = layout.upper.hasPrefix(base + "/") ? String(layout.upper.dropFirst(base.count + 1)) : layout.upper
-        let short = OverlayOptions.string(lowerdirs: layout.layers.indices.reversed().map { "l/\($0)" },
+        let short = OverlayOptions.string(lowerdirs: layout.layers.indices.reversed().map { "l/\($0 + 1)" },
                                           upper: upper, work: Path.base(of: layout.work))
         guard short.utf8.count <= OverlayOptions.limit else {
             throw UsageError(step: "union", "\(layout.layers.count) layers do not fit in one overlay mount's options",
                              hint: "overlayfs reads one page of options; keep images under about 500 layers")
         }
-        let saved = currentDirectory()
+        let saved = Path.currentDirectory()
         try Kernel.chdir(base, note: "the short layer names are relative to this folder")
         defer { _ = try? Kernel.chdir(saved, note: "back to where we were") }
         try Kernel.mount(source: "overlay", target: target, type: "overlay", data: short,
@@ -38,12 +35,29 @@ public enum OverlayMount {
     /// Unmounts the union at `target`.
     public static func unmount(_ target: String) throws(KernelError) {
         Tracer.shared.step = "union"
-        try Kernel.umount2(target, detach: false, note: "take the union down; the layers and upper stay on disk")
+        try Kernel.umount2(target, detach: false, note: "take the union down: the merged view goes, the directories it stacked stay on disk")
     }
 
-    private static func currentDirectory() -> String {
+    /// `l/N` is a symlink to layer N (1 is the bottom). A union mounted again from the
+    /// same folder — a container that starts again — keeps the links that are still right.
+    private static func linkShortNames(_ layers: [String], in folder: String) throws(KernelError) {
+        if access(folder, F_OK) != 0 {
+            try Kernel.mkdir(folder, note: "short names for the layers, to fit the mount options in one page")
+        }
+        for (index, layer) in layers.enumerated() {
+            let link = "\(folder)/\(index + 1)"
+            let existing = linkTarget(link)
+            if existing == layer { continue }
+            if existing != nil { try Kernel.unlink(link, note: "l/\(index + 1) names another layer: replace it") }
+            try Kernel.symlink(layer, at: link, note: "layer \(index + 1) of \(layers.count) is l/\(index + 1)")
+        }
+    }
+
+    /// Where a symlink points, or nil when `path` is not one. Not traced: it only reads.
+    private static func linkTarget(_ path: String) -> String? {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        guard getcwd(&buffer, buffer.count) != nil else { return "/" }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let count = readlink(path, &buffer, buffer.count - 1)
+        guard count >= 0 else { return nil }
+        return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

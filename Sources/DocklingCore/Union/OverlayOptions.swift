@@ -9,7 +9,18 @@ public enum OverlayOptions {
     public static let limit = 4095
 
     public static func string(lowerdirs: [String], upper: String, work: String) -> String {
-        "lowerdir=\(lowerdirs.joined(separator: ":")),upperdir=\(upper),workdir=\(work)"
+        "lowerdir=\(lowerdirs.map(escaped).joined(separator: ":")),upperdir=\(escaped(upper)),workdir=\(escaped(work))"
             + ",redirect_dir=off,metacopy=off"
+    }
+
+    /// overlayfs splits its options at commas and `lowerdir` at colons, so a path that
+    /// holds either (or a backslash) has it escaped with a backslash, as the kernel expects.
+    static func escaped(_ path: String) -> String {
+        var out = ""
+        for character in path {
+            if character == "\\" || character == "," || character == ":" { out.append("\\") }
+            out.append(character)
+        }
+        return out
     }
 }

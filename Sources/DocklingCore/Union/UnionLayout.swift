@@ -1,5 +1,5 @@
 /// The directories of one overlay: read-only layers, and the writable pair on top.
-public struct UnionLayout: Sendable, Equatable {
+public struct UnionLayout: Codable, Sendable, Equatable {
     /// The image's unpacked layers, bottom (the base) first, as an image lists them.
     public var layers: [String]
     /// Where every write lands: new files, copied-up files, whiteouts.

@@ -1,0 +1,46 @@
+import FoundationEssentials
+
+extension LayerExtractor {
+    /// Turns an OCI whiteout entry into what overlayfs reads in a lower directory.
+    func apply(_ whiteout: Whiteout, entry: String) throws {
+        switch whiteout {
+        case .metadata:
+            return
+        case .remove(let path):
+            try requireRealDirectories(leadingTo: path, entry: entry)
+            // Whiteouts hide lower layers only: a file of this layer keeps its name.
+            guard FileIO.lstat(root + "/" + path) == nil else { return }
+            try makeDirectories(Path.parent(of: "/" + path))
+            try kernel(entry) { () throws(KernelError) in
+                try Kernel.mknodWhiteout(root + "/" + path,
+                                         note: "whiteout: this layer deletes /\(path); overlayfs reads a 0:0 character device as 'gone'")
+            }
+        case .opaque(let directory):
+            try requireRealDirectories(leadingTo: directory + "/x", entry: entry)
+            try makeDirectories("/" + directory)
+            try kernel(entry) { () throws(KernelError) in
+                try Kernel.lsetxattr(root + (directory.isEmpty ? "" : "/" + directory),
+                                     name: Whiteout.opaqueXattr, value: "y",
+                                     note: "opaque whiteout: /\(directory) hides everything the layers below put in it")
+            }
+        }
+    }
+
+    /// Creates the directories of `path` (relative to the layer root, leading slash) that
+    /// no entry has made yet.
+    private func makeDirectories(_ path: String) throws {
+        guard path != "/" else { return }
+        if let info = FileIO.lstat(root + path), info.isDirectory { return }
+        try FileManager.default.createDirectory(atPath: root + path, withIntermediateDirectories: true)
+    }
+
+    /// Runs a kernel call made for `entry`, naming the entry if it fails.
+    private func kernel(_ entry: String, _ body: () throws(KernelError) -> Void) throws {
+        do {
+            try body()
+        } catch {
+            throw ArchiveError("unpack whiteout '\(entry)': \(error.call)", errno: error.errno,
+                               hint: "whiteouts need root (CAP_MKNOD and CAP_SYS_ADMIN for trusted.* xattrs)")
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/// What a container is, fixed when it is created: `containers/<id>/config.json`.
+public struct ContainerConfig: Codable, Sendable {
+    public var id: String
+    public var name: String
+    /// RFC 3339.
+    public var created: String
+    /// The image as the user named it, and the id it resolved to.
+    public var image: String
+    public var imageID: String
+    /// The unpacked layers, bottom first: the union's lower directories.
+    public var layers: [String]
+    /// The command: entrypoint then cmd, after docker's override rules.
+    public var argv: [String]
+    public var entrypoint: [String]?
+    public var cmd: [String]?
+    public var environment: [String]
+    public var workingDirectory: String
+    public var user: String?
+    public var hostname: String
+    public var mounts: [ContainerMount]
+    /// The resource flags as given (`--memory` → `32m`), re-read at each start.
+    public var limits: [String: String]
+    /// `none` (only lo) or `host`.
+    public var network: String
+    public var readOnlyRootfs: Bool
+    /// A small reaper runs as PID 1 and the command as its child.
+    public var initProcess: Bool
+    public var autoRemove: Bool
+    public var interactive: Bool
+    public var tty: Bool
+
+    public var shortID: String { ContainerID.short(id) }
+
+    /// The COMMAND column of `ps`: the command line, quoted as docker quotes it.
+    public var commandLine: String { argv.joined(separator: " ") }
+}

@@ -1,0 +1,106 @@
+import FoundationEssentials
+
+/// `docker create`: checks every option, resolves the image, applies docker's rules for
+/// the image's config (Env, Entrypoint and Cmd, WorkingDir, User), and stores the new
+/// container. Nothing is created when any of it is wrong.
+public struct ContainerFactory {
+    public let root: StoreRoot
+
+    public init(root: StoreRoot) { self.root = root }
+
+    public func create(_ options: RunOptions, cwd: String, hostEnvironment: [String: String]) throws -> ContainerRecord {
+        let limits = options.limits.reduce(into: [String: String]()) { $0[$1.key.rawValue] = $1.value }
+        _ = try CgroupLimits(parsing: options.limits)
+        guard ["none", "host"].contains(options.network) else {
+            throw UsageError(step: "create", "network \(options.network) not found",
+                             hint: "dockling has --network none (only lo) and --network host")
+        }
+        if let name = options.name, !ContainerName.isValid(name) {
+            throw UsageError(step: "create", "invalid container name \"\(name)\"",
+                             hint: "only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed")
+        }
+        let mounts = try options.volumes.map { try ContainerMount.parseVolume($0, cwd: cwd) }
+            + options.tmpfs.map(ContainerMount.parseTmpfs)
+        let store = ImageStore(root: root)
+        let image = try store.image(options.image)
+        let execution = image.config.config ?? ExecutionConfig()
+        let argv = Self.command(image: execution, entrypoint: options.entrypoint, command: options.command)
+        guard !argv.isEmpty else {
+            throw UsageError(step: "create", "no command specified",
+                             hint: "the image has no Cmd or Entrypoint: give a command after the image name")
+        }
+        let id = ContainerID.generate()
+        let hostname = options.hostname ?? ContainerID.short(id)
+        let environment = try Self.environment(image: execution.env ?? [], options: options,
+                                               hostname: hostname, host: hostEnvironment)
+        let config = ContainerConfig(
+            id: id, name: options.name ?? ContainerName.random(), created: JSONLogWriter.now(),
+            image: options.image, imageID: image.id.description, layers: try store.layerDirectories(of: image),
+            argv: argv, entrypoint: options.entrypoint.map { [$0] } ?? execution.entrypoint,
+            cmd: options.command.isEmpty ? execution.cmd : options.command,
+            environment: environment,
+            workingDirectory: options.workingDirectory ?? execution.workingDir.flatMap { $0.isEmpty ? nil : $0 } ?? "/",
+            user: options.user ?? execution.user.flatMap { $0.isEmpty ? nil : $0 },
+            hostname: hostname, mounts: mounts, limits: limits, network: options.network,
+            readOnlyRootfs: options.readOnly, initProcess: options.initProcess, autoRemove: options.autoRemove,
+            interactive: options.interactive, tty: options.tty)
+        let containers = ContainerStore(root: root)
+        let record = try containers.create(config)
+        do {
+            try createVolumes(mounts)
+        } catch {
+            try? containers.remove(id)
+            throw error
+        }
+        return record
+    }
+
+    /// docker's rule: `--entrypoint` replaces the image's Entrypoint and drops its Cmd;
+    /// a command on the line replaces the image's Cmd.
+    static func command(image: ExecutionConfig, entrypoint: String?, command: [String]) -> [String] {
+        if let entrypoint { return [entrypoint] + command }
+        return (image.entrypoint ?? []) + (command.isEmpty ? image.cmd ?? [] : command)
+    }
+
+    /// The image's Env, then `--env-file`, then `-e`, later keys replacing earlier ones;
+    /// `-e NAME` alone takes NAME from dockling's own environment.
+    static func environment(image: [String], options: RunOptions, hostname: String,
+                            host: [String: String]) throws -> [String] {
+        var fromFiles: [String] = []
+        for file in options.environmentFiles {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw UsageError(step: "create", "open \(file): no such file or directory", hint: "check --env-file")
+            }
+            fromFiles += String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+                .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        }
+        var order: [String] = []
+        var values: [String: String] = [:]
+        func set(_ entry: String) {
+            let key = entry.split(separator: "=", maxSplits: 1).first.map(String.init) ?? entry
+            let value: String
+            if let eq = entry.firstIndex(of: "=") {
+                value = String(entry[entry.index(after: eq)...])
+            } else if let inherited = host[entry] {
+                value = inherited
+            } else {
+                return
+            }
+            if values[key] == nil { order.append(key) }
+            values[key] = value
+        }
+        ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOSTNAME=\(hostname)"].forEach(set)
+        (image + fromFiles + options.environment).forEach(set)
+        if values["HOME"] == nil { set("HOME=/root") }
+        if options.tty, values["TERM"] == nil { set("TERM=xterm") }
+        return order.map { "\($0)=\(values[$0]!)" }
+    }
+
+    /// Named volumes live in `volumes/NAME/_data` and outlast their containers.
+    private func createVolumes(_ mounts: [ContainerMount]) throws {
+        for mount in mounts where mount.kind == .volume {
+            try FileManager.default.createDirectory(atPath: "\(root.volumes)/\(mount.source!)/_data",
+                                                    withIntermediateDirectories: true)
+        }
+    }
+}

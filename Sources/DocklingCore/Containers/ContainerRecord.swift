@@ -1,0 +1,17 @@
+/// One container as the store holds it: what it is, and what it is doing.
+public struct ContainerRecord: Sendable {
+    public var config: ContainerConfig
+    public var state: ContainerState
+    /// `containers/<id>`.
+    public var directory: String
+
+    public var id: String { config.id }
+    public var upper: String { directory + "/upper" }
+    public var work: String { directory + "/work" }
+    /// Where the union is mounted, inside the container's own mount namespace.
+    public var merged: String { directory + "/merged" }
+    public var log: String { directory + "/container.log" }
+
+    /// The union for this container: the image's layers under its own upper directory.
+    public var union: UnionLayout { UnionLayout(layers: config.layers, upper: upper, work: work) }
+}

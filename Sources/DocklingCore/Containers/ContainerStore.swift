@@ -1,0 +1,94 @@
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The containers under `<root>/containers/<id>/`: config.json, state.json, the union's
+/// upper and work directories, and the log.
+public struct ContainerStore: Sendable {
+    public let root: StoreRoot
+
+    public init(root: StoreRoot) { self.root = root }
+
+    public func directory(_ id: String) -> String { root.containers + "/" + id }
+
+    /// Creates a container's folder: built under a temporary name and renamed into place,
+    /// so a crash never leaves half a container. Names are unique (checked under a lock).
+    public func create(_ config: ContainerConfig) throws -> ContainerRecord {
+        try FileManager.default.createDirectory(atPath: root.containers, withIntermediateDirectories: true)
+        return try FileLock.withLock(root.containers + "/.lock", note: "one dockling at a time picks names") {
+            if try all().contains(where: { $0.config.name == config.name }) {
+                throw UsageError(step: "create", "the container name \"/\(config.name)\" is already in use",
+                                 hint: "remove that container or choose another --name")
+            }
+            let staging = root.containers + "/.new-" + config.id
+            let files = FileManager.default
+            do {
+                for sub in ["upper", "work", "merged"] {
+                    try files.createDirectory(atPath: "\(staging)/\(sub)", withIntermediateDirectories: true)
+                }
+                try AtomicFile.write(json: config, to: staging + "/config.json")
+                try AtomicFile.write(json: ContainerState.created, to: staging + "/state.json")
+                try Kernel.rename(staging, to: directory(config.id), note: "the container now exists")
+            } catch {
+                try? files.removeItem(atPath: staging)
+                throw error
+            }
+            return ContainerRecord(config: config, state: .created, directory: directory(config.id))
+        }
+    }
+
+    /// Every complete container (half-made `.new-*` folders are prune's business).
+    public func all() throws -> [ContainerRecord] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.containers)) ?? []
+        return names.filter(ContainerID.isValid).compactMap { try? load($0) }
+    }
+
+    public func load(_ id: String) throws -> ContainerRecord {
+        let dir = directory(id)
+        let config = try AtomicFile.read(ContainerConfig.self, from: dir + "/config.json")
+        var state = try AtomicFile.read(ContainerState.self, from: dir + "/state.json")
+        ContainerLiveness.reconcile(&state)
+        return ContainerRecord(config: config, state: state, directory: dir)
+    }
+
+    /// Changes a container's state under its lock, so that the monitor and the CLI
+    /// never overwrite each other's news.
+    @discardableResult
+    public func updateState(_ id: String, _ change: (inout ContainerState) throws -> Void) throws -> ContainerState {
+        let dir = directory(id)
+        return try FileLock.withLock(dir + "/.lock", note: "one writer of the container's state at a time") {
+            var state = try AtomicFile.read(ContainerState.self, from: dir + "/state.json")
+            try change(&state)
+            try AtomicFile.write(json: state, to: dir + "/state.json")
+            return state
+        }
+    }
+
+    /// Deletes a container's folder: renamed aside first, so that it vanishes from every
+    /// listing in one step even if the deletion itself is interrupted.
+    public func remove(_ id: String) throws {
+        let doomed = root.containers + "/.gone-" + id
+        try Kernel.rename(directory(id), to: doomed, note: "the container is gone from every listing")
+        try FileManager.default.removeItem(atPath: doomed)
+    }
+
+    /// Finds a container by full id, unique id prefix, or name — as docker does.
+    public func find(_ reference: String) throws -> ContainerRecord {
+        let all = try all()
+        if let exact = all.first(where: { $0.id == reference || $0.config.name == reference }) { return exact }
+        let matches = all.filter { $0.id.hasPrefix(reference) }
+        if matches.count == 1, !reference.isEmpty { return matches[0] }
+        if matches.count > 1 {
+            throw UsageError(step: "containers", "multiple containers found with id prefix \(reference)")
+        }
+        throw NoSuchContainer(reference: reference)
+    }
+}
+
+/// docker's wording for a container that is not there.
+public struct NoSuchContainer: DocklingFailure {
+    public let reference: String
+    public var step: String { "containers" }
+    public var what: String { "No such container: \(reference)" }
+}

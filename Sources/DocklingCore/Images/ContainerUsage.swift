@@ -1,0 +1,22 @@
+import FoundationEssentials
+
+/// The fields of a container's `config.json` the image store reads: the image as the
+/// user named it, and the id it resolved to when the container was made.
+struct ContainerImageFields: Decodable {
+    let image: String?
+    let imageID: String?
+}
+
+extension ImageStore {
+    /// The ids of the containers under `<root>/containers/` made from `image`.
+    func containers(using image: StoredImage) -> [String] {
+        let ids = (try? FileManager.default.contentsOfDirectory(atPath: root.containers)) ?? []
+        return ids.sorted().filter { id in
+            guard let data = FileManager.default.contents(atPath: "\(root.containers)/\(id)/config.json"),
+                  let fields = try? JSONDecoder().decode(ContainerImageFields.self, from: data) else { return false }
+            // The id decides: a name may have moved to another image since.
+            if let imageID = fields.imageID { return imageID == image.id.description }
+            return fields.image.flatMap { try? ImageReference(parsing: $0) }.map(image.names.contains) == true
+        }
+    }
+}

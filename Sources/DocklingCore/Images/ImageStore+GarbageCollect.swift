@@ -1,0 +1,49 @@
+import FoundationEssentials
+
+/// What a garbage collection removed.
+public struct GarbageReport: Sendable {
+    public var blobs: [Digest] = []
+    public var layers: [Digest] = []
+    /// Leftovers of interrupted image writes under tmp/.
+    public var scratch: [String] = []
+}
+
+extension ImageStore {
+    /// Removes every blob and unpacked layer that no image in index.json needs, and the
+    /// scratch files of image writes that never finished (a kill -9 mid-load leaves
+    /// those). Holding the lock, no write can be in progress, so all of them are stale.
+    @discardableResult
+    public func collectGarbage() throws -> GarbageReport {
+        try withLock {
+            var keepBlobs = Set<Digest>()
+            var keepLayers = Set<Digest>()
+            for image in try images() {
+                keepBlobs.insert(image.manifestDigest)
+                keepBlobs.insert(image.id)
+                keepBlobs.formUnion(image.manifest.layers.map(\.digest))
+                keepLayers.formUnion(image.diffIDs)
+            }
+            var report = GarbageReport()
+            let files = FileManager.default
+            for blob in content.all() where !keepBlobs.contains(blob) {
+                do throws(KernelError) {
+                    try Kernel.unlink(content.path(of: blob), note: "no image in index.json needs this blob any more")
+                } catch {
+                    throw StepError(step: "images", error)
+                }
+                report.blobs.append(blob)
+            }
+            for name in (try? files.contentsOfDirectory(atPath: root.layers)) ?? [] {
+                guard let diffID = try? Digest(hex: name), !keepLayers.contains(diffID) else { continue }
+                Tracer.shared.say("removing layers/\(name): no image uses this layer any more")
+                try files.removeItem(atPath: layerDirectory(diffID))
+                report.layers.append(diffID)
+            }
+            for name in (try? files.contentsOfDirectory(atPath: root.tmp)) ?? [] where name.hasPrefix(Self.scratchPrefix) {
+                try files.removeItem(atPath: root.tmp + "/" + name)
+                report.scratch.append(name)
+            }
+            return report
+        }
+    }
+}

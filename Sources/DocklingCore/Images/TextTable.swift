@@ -1,0 +1,18 @@
+/// Columns laid out as docker's CLI lays them out (Go's tabwriter with a minimum
+/// width of 10 and 3 spaces of padding); the last column is not padded.
+public enum TextTable {
+    public static func render(_ rows: [[String]]) -> String {
+        guard let columns = rows.map(\.count).max() else { return "" }
+        var widths = [Int](repeating: 10, count: columns)
+        for row in rows {
+            for (column, cell) in row.enumerated() where column < columns - 1 {
+                widths[column] = max(widths[column], cell.count + 3)
+            }
+        }
+        return rows.map { row in
+            row.enumerated().map { column, cell in
+                column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - cell.count)
+            }.joined()
+        }.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,71 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// docker's json-file log: one JSON object per line,
+/// `{"log":"hello\n","stream":"stdout","time":"2026-11-22T08:00:00.123456789Z"}`.
+/// Output is split at newlines; a line still open when the stream ends is written as is.
+final class JSONLogWriter {
+    private let fd: Int32
+    private var pending: [String: [UInt8]] = [:]
+
+    init(path: String) throws {
+        fd = try Kernel.open(path, [.writeOnly, .create, .append, .closeOnExec], mode: 0o640,
+                             note: "the container's log: every line it writes, with its stream and time")
+    }
+
+    deinit { close(fd) }
+
+    func append(_ bytes: ArraySlice<UInt8>, stream: String) {
+        var buffer = pending[stream, default: []]
+        buffer.append(contentsOf: bytes)
+        var start = 0
+        var out: [UInt8] = []
+        let time = Self.now()
+        for index in buffer.indices where buffer[index] == UInt8(ascii: "\n") {
+            Self.encode(buffer[start...index], stream: stream, time: time, into: &out)
+            start = index + 1
+        }
+        pending[stream] = Array(buffer[start...])
+        write(out)
+    }
+
+    /// Writes what is left of a stream that has ended without a final newline.
+    func flush(stream: String) {
+        guard let rest = pending[stream], !rest.isEmpty else { return }
+        var out: [UInt8] = []
+        Self.encode(rest[...], stream: stream, time: Self.now(), into: &out)
+        pending[stream] = []
+        write(out)
+    }
+
+    private func write(_ bytes: [UInt8]) { Output.write(bytes: bytes[...], to: fd) }
+
+    static func encode(_ line: ArraySlice<UInt8>, stream: String, time: String, into out: inout [UInt8]) {
+        out.append(contentsOf: Array("{\"log\":\"".utf8))
+        let text = String(decoding: line, as: UTF8.self)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [92, 34])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [92, 92])
+            case UInt8(ascii: "\n"): out.append(contentsOf: [92, 110])
+            case UInt8(ascii: "\r"): out.append(contentsOf: [92, 114])
+            case UInt8(ascii: "\t"): out.append(contentsOf: [92, 116])
+            case 0..<0x20:
+                let hex = String(byte, radix: 16)
+                out.append(contentsOf: Array("\\u00\(byte < 16 ? "0" : "")\(hex)".utf8))
+            default: out.append(byte)
+            }
+        }
+        out.append(contentsOf: Array("\",\"stream\":\"\(stream)\",\"time\":\"\(time)\"}\n".utf8))
+    }
+
+    /// RFC 3339 with nanoseconds, as docker writes log times.
+    static func now() -> String {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        var nanos = String(spec.tv_nsec)
+        while nanos.count < 9 { nanos = "0" + nanos }
+        return String(Timestamp.format(spec.tv_sec).dropLast()) + "." + nanos + "Z"
+    }
+}

@@ -1,0 +1,21 @@
+import DocklingCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `dockling namespaces …` runs `dockling-namespaces …`, git-style: the concept tools are
+/// one word away from the main CLI.
+enum ConceptTools {
+    static let names = ["namespaces", "cgroups", "union", "snapshot", "commit", "stdio"]
+
+    /// Replaces this process with the concept tool when the first argument names one.
+    static func dispatch(_ arguments: [String]) {
+        guard let first = arguments.dropFirst().first, names.contains(first) else { return }
+        let tool = Path.parent(of: ContainerLauncher.initExecutable()) + "/dockling-" + first
+        let argv = [tool] + arguments.dropFirst(2)
+        let failure = Kernel.execve(tool, argv: argv, env: ProcessEnvironment.entries(ProcessEnvironment.current),
+                                    note: "dockling \(first) is dockling-\(first)")
+        Output.errorLine("dockling: \(first): cannot run \(tool): \(failure.message)")
+        exit(125)
+    }
+}

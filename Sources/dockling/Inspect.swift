@@ -1,0 +1,43 @@
+import ArgumentParser
+import DocklingCLI
+import DocklingCore
+
+/// `dockling inspect`: everything dockling knows about an object, as JSON.
+struct Inspect: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show containers and images as JSON.")
+
+    @Argument(help: "The containers or images.") var names: [String]
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var trace: TraceOption
+
+    func run() throws {
+        try trace.apply()
+        Tracer.shared.step = "images"
+        let images = store.imageStore()
+        var objects: [any Encodable] = []
+        var missing = false
+        for name in names {
+            // Containers first, then images, as docker looks them up.
+            if let container = try? ContainerStore(root: images.root).find(name) {
+                objects.append(ContainerInspection(container, root: images.root))
+            } else if let image = try images.resolve(name) {
+                objects.append(ImageInspection(image, layerDirectories: image.diffIDs.map(images.layerDirectory)))
+            } else {
+                ToolMain.report("dockling: no such object: \(name)")
+                missing = true
+            }
+        }
+        Output.line(try JSONCoding.pretty(InspectOutput(objects: objects)))
+        if missing { throw ExitWith(125) }
+    }
+}
+
+/// A JSON array of objects of different kinds.
+private struct InspectOutput: Encodable {
+    let objects: [any Encodable]
+
+    func encode(to encoder: Encoder) throws {
+        var array = encoder.unkeyedContainer()
+        for object in objects { try array.encode(object) }
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import DocklingCLI
+import DocklingCore
+
+/// `dockling run` = create + start: every concept at once.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create and run a new container from an image.",
+        usage: "dockling run [OPTIONS] IMAGE [COMMAND] [ARG...]")
+
+    @Flag(name: [.short, .customLong("detach")], help: "Run the container in the background and print its ID.")
+    var detach = false
+    @OptionGroup var flags: RunFlags
+    @OptionGroup var store: StoreOption
+    @OptionGroup var trace: TraceOption
+    @Argument(parsing: .captureForPassthrough, help: "The image, then the command and its arguments.")
+    var imageAndCommand: [String] = []
+
+    func validate() throws { try RunFlags.validate(imageAndCommand: imageAndCommand) }
+
+    func run() throws {
+        try trace.apply()
+        let record = try flags.create(imageAndCommand: imageAndCommand, root: store.root)
+        let (launcher, launched) = try ContainerStarter(root: store.root).start(record, attached: !detach)
+        if detach {
+            Output.line(record.id)
+            return
+        }
+        throw ExitWith(try launcher.wait(launched))
+    }
+}

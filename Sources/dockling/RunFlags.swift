@@ -1,0 +1,72 @@
+import ArgumentParser
+import DocklingCLI
+import DocklingCore
+
+/// The options `dockling run` and `dockling create` share, spelled as docker spells them.
+struct RunFlags: ParsableArguments {
+    @Option(help: "Assign a name to the container.") var name: String?
+    @Option(name: [.short, .customLong("env")], help: "Set an environment variable (K=V, or K to copy it).")
+    var env: [String] = []
+    @Option(name: .customLong("env-file"), help: "Read environment variables from a file.") var envFile: [String] = []
+    @Option(name: [.short, .customLong("workdir")], help: "Working directory inside the container.") var workdir: String?
+    @Option(name: [.short, .customLong("user")], help: "Username or UID (format: name|uid[:group|gid]).") var user: String?
+    @Option(help: "Container host name.") var hostname: String?
+    @Option(help: "Overwrite the default ENTRYPOINT of the image.") var entrypoint: String?
+    @Option(name: [.short, .customLong("volume")], help: "Bind mount a volume (HOST:CTR[:ro] or NAME:CTR[:ro]).")
+    var volume: [String] = []
+    @Option(help: "Mount a tmpfs directory (CTR[:OPTIONS]).") var tmpfs: [String] = []
+    @Option(help: "Memory limit (b, k, m, g).") var memory: String?
+    @Option(name: .customLong("memory-swap"), help: "Memory plus swap limit; -1 for unlimited swap.") var memorySwap: String?
+    @Option(help: "Number of CPUs (quota over a 100 ms period).") var cpus: String?
+    @Option(name: .customLong("cpu-shares"), help: "CPU shares (relative weight).") var cpuShares: String?
+    @Option(name: .customLong("pids-limit"), help: "Tune container pids limit (-1 for unlimited).") var pidsLimit: String?
+    @Option(name: .customLong("blkio-weight"), help: "Block IO weight (10 to 1000).") var blkioWeight: String?
+    @Option(help: "Network: none (only lo) or host.") var network = "none"
+    @Flag(name: .customLong("read-only"), help: "Mount the container's root filesystem as read only.") var readOnly = false
+    @Flag(help: "Run a small init inside the container that forwards signals and reaps processes.")
+    var `init` = false
+    @Flag(name: [.short, .customLong("interactive")], help: "Keep STDIN open.") var interactive = false
+    @Flag(name: [.short, .customLong("tty")], help: "Allocate a pseudo-TTY.") var tty = false
+    @Flag(help: "Automatically remove the container when it exits.") var rm = false
+
+    /// Options dockling does not know end up first in the passthrough list.
+    static func validate(imageAndCommand: [String]) throws {
+        guard let image = imageAndCommand.first else {
+            throw ValidationError("requires at least 1 argument: IMAGE [COMMAND] [ARG...]")
+        }
+        if image.hasPrefix("-") { throw ValidationError("unknown flag: \(image)") }
+    }
+
+    /// The options for the core, with the image and the command from the line.
+    func options(imageAndCommand: [String]) throws -> RunOptions {
+        try Self.validate(imageAndCommand: imageAndCommand)
+        var options = RunOptions(image: imageAndCommand[0])
+        options.command = Array(imageAndCommand.dropFirst())
+        options.name = name
+        options.autoRemove = rm
+        options.environment = env
+        options.environmentFiles = envFile
+        options.workingDirectory = workdir
+        options.user = user
+        options.hostname = hostname
+        options.entrypoint = entrypoint
+        options.volumes = volume
+        options.tmpfs = tmpfs
+        let flags: [(CgroupLimitFlag, String?)] = [(.memory, memory), (.memorySwap, memorySwap), (.cpus, cpus),
+                                                   (.cpuShares, cpuShares), (.pidsLimit, pidsLimit),
+                                                   (.blkioWeight, blkioWeight)]
+        for case let (flag, value?) in flags { options.limits[flag] = value }
+        options.network = network
+        options.readOnly = readOnly
+        options.initProcess = `init`
+        options.interactive = interactive
+        options.tty = tty
+        return options
+    }
+
+    /// Creates the container.
+    func create(imageAndCommand: [String], root: StoreRoot) throws -> ContainerRecord {
+        try ContainerFactory(root: root).create(options(imageAndCommand: imageAndCommand), cwd: Path.currentDirectory(),
+                                                       hostEnvironment: ProcessEnvironment.current)
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import DocklingCLI
+import DocklingCore
+
+/// `dockling start`: run a created or stopped container again, with its own upper layer.
+struct Start: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Start one or more stopped containers.")
+
+    @Flag(name: [.short, .customLong("attach")], help: "Attach to the container's output and wait for it.")
+    var attach = false
+    @OptionGroup var store: StoreOption
+    @OptionGroup var trace: TraceOption
+    @Argument(help: "The containers.") var containers: [String]
+
+    func run() throws {
+        try trace.apply()
+        let starter = ContainerStarter(root: store.root)
+        let records = try containers.map(ContainerStore(root: store.root).find)
+        if attach {
+            guard records.count == 1 else { throw ValidationError("you cannot start and attach multiple containers at once") }
+            let (launcher, launched) = try starter.start(records[0], attached: true)
+            throw ExitWith(try launcher.wait(launched))
+        }
+        for (reference, record) in zip(containers, records) {
+            _ = try starter.start(record, attached: false)
+            Output.line(reference)
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import XCTest
+@testable import DocklingCore
+
+final class LayerPathTests: XCTestCase {
+    func testNormalizesHarmlessSpellings() throws {
+        XCTAssertEqual(try LayerPath.normalize("./a//b/./c/", entry: "x"), "a/b/c")
+        XCTAssertEqual(try LayerPath.normalize("./", entry: "x"), "")
+        XCTAssertEqual(try LayerPath.normalize("etc/..data", entry: "x"), "etc/..data")
+    }
+
+    func testRefusesEscapesAndNamesTheEntry() {
+        for name in ["/etc/passwd", "../x", "a/../../x", "a/..", "..", "./../x"] {
+            XCTAssertThrowsError(try LayerPath.normalize(name, entry: "entry-\(name)"), name) { error in
+                XCTAssertTrue("\(error)".contains("entry-\(name)"), "\(error)")
+            }
+        }
+    }
+
+    func testAncestorsAreTheDirectoriesPassedThrough() {
+        XCTAssertEqual(LayerPath.ancestors(of: "a/b/c"), ["a", "a/b"])
+        XCTAssertEqual(LayerPath.ancestors(of: "a"), [])
+    }
+
+    func testWhiteoutNames() throws {
+        XCTAssertEqual(try Whiteout.classify("etc/.wh.motd", entry: "e"), .remove("etc/motd"))
+        XCTAssertEqual(try Whiteout.classify(".wh.tmp", entry: "e"), .remove("tmp"))
+        XCTAssertEqual(try Whiteout.classify("var/.wh..wh..opq", entry: "e"), .opaque("var"))
+        XCTAssertEqual(try Whiteout.classify(".wh..wh..opq", entry: "e"), .opaque(""))
+        XCTAssertEqual(try Whiteout.classify(".wh..wh.plnk", entry: "e"), .metadata)
+        XCTAssertNil(try Whiteout.classify("etc/motd.wh.x", entry: "e"))
+        for outside in ["etc/.wh...", ".wh..", ".wh."] {
+            XCTAssertThrowsError(try Whiteout.classify(outside, entry: outside), outside)
+        }
+    }
+}

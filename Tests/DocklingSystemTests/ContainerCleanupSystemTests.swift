@@ -1,0 +1,30 @@
+import Foundation
+import XCTest
+
+/// Many runs, some failing, with and without --rm, then a prune: nothing of dockling's
+/// remains on the host.
+final class ContainerCleanupSystemTests: XCTestCase {
+    func testFiftyRunsAndAPruneLeaveNothing() throws {
+        try Tool.requireRoot()
+        try Tool.requireProgram("busybox", package: "busybox-static")
+        let root = try TemporaryRoot("fifty")
+        let cli = DocklingCLI(root: root)
+        try cli.run(["images"])
+        let before = try HostLeftovers.snapshot(root: root.path)
+        for index in 0..<50 {
+            var arguments = ["run"]
+            if index % 2 == 0 { arguments.append("--rm") }
+            if index % 5 == 0 { arguments += ["--memory", "64m"] }
+            let script = index % 3 == 0 ? "exit \(index % 7)" : "echo \(index) > /f; cat /f"
+            let command = index % 10 == 9 ? ["no-such-command"] : ["sh", "-c", script]
+            let result = try cli.run(arguments + ["busybox"] + command)
+            let expected: Int32 = index % 10 == 9 ? 127 : (index % 3 == 0 ? Int32(index % 7) : 0)
+            XCTAssertEqual(result.status, expected, "run \(index): \(result.stderr)")
+        }
+        XCTAssertEqual(try cli.run(["system", "prune", "-f", "--volumes"]).status, 0)
+        XCTAssertEqual(try cli.run(["ps", "-a", "-q"]).stdout, "")
+        XCTAssertEqual(try HostLeftovers.snapshot(root: root.path), before)
+        let tmp = (try? FileManager.default.contentsOfDirectory(atPath: root.path + "/tmp")) ?? []
+        XCTAssertEqual(tmp, [])
+    }
+}

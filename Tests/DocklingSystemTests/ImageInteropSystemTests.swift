@@ -1,0 +1,130 @@
+import Foundation
+import XCTest
+
+/// Images travel between dockling and the real tools: podman loads and runs what
+/// dockling saves, dockling loads what podman saves, skopeo reads dockling's archives.
+final class ImageInteropSystemTests: XCTestCase {
+    private var root: TemporaryRoot!
+    private var work: TemporaryRoot!
+    /// podman refuses a run root longer than 50 characters, so it gets a short one.
+    private var runRoot: String?
+    /// podman makes these whatever it is told; they go again if they were not there.
+    private let podmanRunDirectories = ["/run/containers/networks", "/run/containers"]
+    private var preexisting: [String] = []
+
+    override func setUpWithError() throws {
+        try Tool.requireRoot()
+        try Tool.requireProgram("podman", package: "podman")
+        try Tool.requireProgram("skopeo", package: "skopeo")
+        try Tool.requireProgram("busybox", package: "busybox-static")
+        root = try TemporaryRoot("interop")
+        work = try TemporaryRoot("interop-work")
+        try Data("[containers]\ndefault_ulimits = []\n".utf8).write(to: URL(fileURLWithPath: work.path + "/containers.conf"))
+        runRoot = "/tmp/dlpod-\(UUID().uuidString.prefix(8))"
+        preexisting = podmanRunDirectories.filter { FileManager.default.fileExists(atPath: $0) }
+    }
+
+    override func tearDownWithError() throws {
+        // Nothing of podman's may outlive the test: its storage lives in the work folder.
+        guard let runRoot else { return }
+        _ = try? podman(["rmi", "--all", "--force"])
+        try? FileManager.default.removeItem(atPath: runRoot)
+        for directory in podmanRunDirectories where !preexisting.contains(directory) {
+            rmdir(directory)  // only if empty: never anything another user of podman put there
+        }
+        // XCTest keeps test cases alive to the end of the run: let go of the folders now.
+        root = nil
+        work = nil
+    }
+
+    /// podman with private storage under the test's folder, set up for this machine.
+    @discardableResult
+    private func podman(_ arguments: [String]) throws -> ToolResult {
+        let result = try Tool.exec("/usr/bin/env", ["podman", "--root", work.path + "/podman-root",
+                                                    "--runroot", runRoot ?? "", "--tmpdir", work.path + "/podman-tmp",
+                                                    "--network-config-dir", work.path + "/podman-net",
+                                                    "--events-backend", "none", "--storage-driver", "vfs",
+                                                    "--cgroup-manager=cgroupfs"] + arguments,
+                                   environment: ["CONTAINERS_CONF": work.path + "/containers.conf"])
+        XCTAssertEqual(result.status, 0, "podman \(arguments): \(result.stderr)")
+        return result
+    }
+
+    @discardableResult
+    private func dockling(_ arguments: [String]) throws -> ToolResult {
+        let result = try Tool.run("dockling", arguments, environment: root.environment)
+        XCTAssertEqual(result.status, 0, "dockling \(arguments): \(result.stderr)")
+        return result
+    }
+
+    /// A small runnable image in dockling: busybox plus a file, with a command.
+    private func makeDocklingImage() throws {
+        let tree = work.path + "/app"
+        try FileManager.default.createDirectory(atPath: tree + "/bin", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: "/bin/busybox", toPath: tree + "/bin/busybox")
+        try FileManager.default.createSymbolicLink(atPath: tree + "/bin/sh", withDestinationPath: "busybox")
+        try Data("made by dockling\n".utf8).write(to: URL(fileURLWithPath: tree + "/motd"))
+        let made = try Tool.run("dockling-snapshot", [tree, "--tag", "dockling-app:1", "--cmd", "/bin/sh -c 'cat /motd'"],
+                                environment: root.environment)
+        XCTAssertEqual(made.status, 0, made.stderr)
+    }
+
+    func testDocklingSavesLoadAndRunInPodman() throws {
+        try makeDocklingImage()
+        for format in ["docker", "oci"] {
+            let archive = "\(work.path)/app-\(format).tar"
+            try dockling(["save", "--format", format, "-o", archive, "dockling-app:1"])
+            try podman(["load", "-i", archive])
+            let ran = try podman(["run", "--rm", "--network", "none", "docker.io/library/dockling-app:1"])
+            XCTAssertEqual(ran.stdout, "made by dockling\n", format)
+            try podman(["rmi", "--all", "--force"])
+        }
+    }
+
+    func testSkopeoReadsBothArchiveFormats() throws {
+        try makeDocklingImage()
+        let inspect = try JSONSerialization.jsonObject(with: Data(try dockling(["inspect", "dockling-app:1"]).stdout.utf8))
+        let diffIDs = ((inspect as? [[String: Any]])?.first?["RootFS"] as? [String: Any])?["Layers"] as? [String]
+        for (format, transport) in [("docker", "docker-archive"), ("oci", "oci-archive")] {
+            let archive = "\(work.path)/app-\(format).tar"
+            try dockling(["save", "--format", format, "-o", archive, "dockling-app:1"])
+            let result = try Tool.exec("/usr/bin/env", ["skopeo", "inspect", "\(transport):\(archive)"])
+            XCTAssertEqual(result.status, 0, "\(transport): \(result.stderr)")
+            let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+            XCTAssertEqual(object?["Layers"] as? [String], diffIDs, transport)
+            XCTAssertEqual(object?["Os"] as? String, "linux", transport)
+        }
+    }
+
+    func testPodmanSavesLoadIntoDocklingIntact() throws {
+        let rootfs = work.path + "/rootfs"
+        try FileManager.default.createDirectory(atPath: rootfs + "/bin", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: "/bin/busybox", toPath: rootfs + "/bin/busybox")
+        try FileManager.default.createSymbolicLink(atPath: rootfs + "/bin/sh", withDestinationPath: "busybox")
+        XCTAssertEqual(try Tool.exec("/bin/tar", ["-C", rootfs, "-cf", work.path + "/rootfs.tar", "."]).status, 0)
+        try podman(["import", "--change", "CMD [\"sh\"]", "--change", "ENV COLOR=blue", work.path + "/rootfs.tar",
+                    "localhost/podman-made:7"])
+        let id = try podman(["inspect", "--format", "{{.Id}}", "localhost/podman-made:7"]).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let layers = try podman(["inspect", "--format", "{{range .RootFS.Layers}}{{.}} {{end}}", "localhost/podman-made:7"])
+            .stdout.split(separator: " ").map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+
+        for format in ["docker-archive", "oci-archive"] {
+            let archive = "\(work.path)/podman-\(format).tar"
+            try podman(["save", "--format", format, "-o", archive, "localhost/podman-made:7"])
+            let other = try TemporaryRoot("interop-\(format)")
+            let loaded = try Tool.run("dockling", ["load", "-i", archive], environment: other.environment)
+            XCTAssertEqual(loaded.stdout, "Loaded image: localhost/podman-made:7\n", "\(format): \(loaded.stderr)")
+            let inspect = try Tool.run("dockling", ["inspect", "localhost/podman-made:7"], environment: other.environment)
+            let object = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(inspect.stdout.utf8)) as? [[String: Any]])?.first,
+                                       inspect.stderr)
+            XCTAssertEqual(object["Id"] as? String, "sha256:" + id, format)
+            XCTAssertEqual((object["RootFS"] as? [String: Any])?["Layers"] as? [String], layers, format)
+            let config = object["Config"] as? [String: Any]
+            XCTAssertEqual(config?["Cmd"] as? [String], ["sh"], format)
+            XCTAssertTrue((config?["Env"] as? [String])?.contains("COLOR=blue") == true, format)
+            let lower = ((object["GraphDriver"] as? [String: Any])?["Data"] as? [String: String])?["LowerDir"]
+            XCTAssertTrue(FileManager.default.isExecutableFile(atPath: (lower ?? "") + "/bin/busybox"), format)
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import XCTest
+
+/// `dockling` against one private store, for the container tests.
+struct DocklingCLI {
+    let root: TemporaryRoot
+
+    @discardableResult
+    func run(_ arguments: [String], stdin: String? = nil, timeout: TimeInterval = 120) throws -> ToolResult {
+        try Tool.run("dockling", arguments, environment: root.environment, stdin: stdin, timeout: timeout)
+    }
+
+    /// `dockling inspect` of one container, decoded.
+    func inspect(_ container: String) throws -> [String: Any] {
+        let result = try run(["inspect", container])
+        let array = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
+        return try XCTUnwrap(array?.first, "inspect \(container): \(result.stderr)")
+    }
+
+    func state(_ container: String) throws -> [String: Any] {
+        try XCTUnwrap(try inspect(container)["State"] as? [String: Any])
+    }
+
+    /// The STATUS column of `ps -a` for a container name.
+    func status(_ name: String) throws -> String {
+        let lines = try run(["ps", "-a"]).stdout.split(separator: "\n").map(String.init)
+        guard let header = lines.first, let start = header.range(of: "STATUS"), let end = header.range(of: "PORTS"),
+              let row = lines.first(where: { $0.hasSuffix(" " + name) }) else { return "absent" }
+        let from = header.distance(from: header.startIndex, to: start.lowerBound)
+        let to = header.distance(from: header.startIndex, to: end.lowerBound)
+        return String(Array(row)[from..<min(to, row.count)]).trimmingCharacters(in: .whitespaces)
+    }
+}
+
+/// What a run can leave on the host: mounts, cgroups and processes of dockling's.
+enum HostLeftovers {
+    static func snapshot(root: String) throws -> [String] {
+        let mounts = try Tool.mountTable().filter { $0.contains(root) || $0.contains("overlay") }
+        var cgroups: [String] = []
+        for dir in cgroupParents() {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+            cgroups += names.filter { $0.hasPrefix("dockling-") }.map { "cgroup \(dir)/\($0)" }
+        }
+        let processes = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).compactMap { pid -> String? in
+            guard Int(pid) != nil, let comm = try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8) else { return nil }
+            return comm.hasPrefix("dockling-init") ? "process \(pid) dockling-init" : nil
+        }
+        return (mounts + cgroups + processes).sorted()
+    }
+
+    /// The caller's cgroup in each hierarchy, from /proc/self/cgroup.
+    static func cgroupParents() -> [String] {
+        let text = (try? String(contentsOfFile: "/proc/self/cgroup", encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").compactMap { line in
+            let parts = line.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+            guard parts.count == 3 else { return nil }
+            let controllers = parts[1].split(separator: ",").filter { !$0.hasPrefix("name=") }
+            let mount = controllers.isEmpty ? (parts[0] == "0" ? "/sys/fs/cgroup/unified" : nil)
+                                            : "/sys/fs/cgroup/" + controllers.joined(separator: ",")
+            return mount.map { $0 + String(parts[2]) }
+        }.filter { FileManager.default.fileExists(atPath: $0) }
+    }
+}
