@@ -18,6 +18,7 @@ let package = Package(
         .executable(name: "dockling-cgroups", targets: ["dockling-cgroups"]),
         .executable(name: "dockling-snapshot", targets: ["dockling-snapshot"]),
         .executable(name: "dockling-union", targets: ["dockling-union"]),
+        .executable(name: "dockling-stdio", targets: ["dockling-stdio"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,6 +38,7 @@ let package = Package(
         conceptTool("dockling-cgroups"),
         conceptTool("dockling-snapshot"),
         conceptTool("dockling-union"),
+        conceptTool("dockling-stdio"),
         .testTarget(name: "DocklingCoreTests", dependencies: ["DocklingCore"]),
         .testTarget(name: "DocklingSystemTests", dependencies: ["DocklingCore"]),
     ]

@@ -6,12 +6,10 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#ifndef CLOSE_RANGE_CLOEXEC
-#define CLOSE_RANGE_CLOEXEC (1U << 2)
-#endif
 
 static void child_fail(int status_fd, int err) {
     ssize_t ignored = write(status_fd, &err, sizeof err);
@@ -47,45 +45,56 @@ static void child_run(const char *path, char *const argv[], char *const envp[],
     if (flags & DL_SPAWN_SETSID) {
         if (setsid() < 0) child_fail(status_fd, errno);
     }
-    if (go_fd >= 0) {
-        // Close what the child will not keep first: if the write end of the go pipe
-        // stayed open here, a parent that gives up would never be seen as EOF.
-        int keep[66];
-        int nkeep = 0;
-        keep[nkeep++] = status_fd;
-        keep[nkeep++] = go_fd;
-        for (int i = 0; i < nfds && nkeep < 66; i++) {
-            if (fd_map[i] >= 0) keep[nkeep++] = fd_map[i];
-        }
-        close_all_but(keep, nkeep);
-        char go;
+    if (nfds > 64) child_fail(status_fd, EINVAL);
+    // The status and go pipes move above the target range first, so that no dup2
+    // below can close them by accident.
+    int status = fcntl(status_fd, F_DUPFD_CLOEXEC, nfds);
+    if (status < 0) child_fail(status_fd, errno);
+    int go = go_fd >= 0 ? fcntl(go_fd, F_DUPFD_CLOEXEC, nfds) : -1;
+    if (go_fd >= 0 && go < 0) child_fail(status, errno);
+    // When every source is open and none sits on another's target, each is simply
+    // dup2'd into place (what a tracer of the parent can predict). Otherwise every
+    // source moves above the targets first, so no dup2 clobbers one still needed.
+    int direct = 1;
+    for (int i = 0; i < nfds; i++) {
+        if (fd_map[i] < 0 || (fd_map[i] < nfds && fd_map[i] != i)) direct = 0;
+    }
+    int moved[64];
+    for (int i = 0; i < nfds; i++) {
+        if (direct) moved[i] = fd_map[i];
+        else moved[i] = fd_map[i] < 0 ? open("/dev/null", O_RDWR | O_CLOEXEC) : fcntl(fd_map[i], F_DUPFD_CLOEXEC, nfds);
+        if (moved[i] < 0) child_fail(status, errno);
+    }
+    for (int i = 0; i < nfds; i++) {
+        // dup2 onto itself keeps close-on-exec; clear it so the descriptor survives exec.
+        int ok = moved[i] == i ? fcntl(i, F_SETFD, 0) : dup2(moved[i], i);
+        if (ok < 0) child_fail(status, errno);
+    }
+    if ((flags & DL_SPAWN_CONTROLLING_TTY) && ioctl(0, TIOCSCTTY, 0) < 0) child_fail(status, errno);
+    // Only the targets, the status pipe and the go pipe stay open. If the write end
+    // of the go pipe stayed open here, a parent that gives up would never be seen as EOF.
+    int keep[66];
+    int nkeep = 0;
+    for (int i = 0; i < nfds; i++) keep[nkeep++] = i;
+    keep[nkeep++] = status;
+    if (go >= 0) keep[nkeep++] = go;
+    close_all_but(keep, nkeep);
+    if (go >= 0) {
+        // "My descriptors are in place": a parent holding a socketpair can wait for
+        // this before it looks at /proc/PID/fd. On a pipe's read end the write fails,
+        // harmlessly.
+        char byte = 'r';
+        ssize_t ignored = write(go, &byte, 1);
+        (void)ignored;
         ssize_t n;
-        do { n = read(go_fd, &go, 1); } while (n < 0 && errno == EINTR);
+        do { n = read(go, &byte, 1); } while (n < 0 && errno == EINTR);
         if (n != 1) _exit(125);
     }
-    // Move every source above the target range first, so that dup2 of one
-    // target cannot clobber a source still needed for another.
-    int moved[64];
-    if (nfds > 64) child_fail(status_fd, EINVAL);
-    int floor = nfds > status_fd ? nfds : status_fd + 1;
-    for (int i = 0; i < nfds; i++) {
-        moved[i] = -1;
-        if (fd_map[i] < 0) {
-            moved[i] = open("/dev/null", O_RDWR | O_CLOEXEC);
-        } else {
-            moved[i] = fcntl(fd_map[i], F_DUPFD_CLOEXEC, floor);
-        }
-        if (moved[i] < 0) child_fail(status_fd, errno);
-    }
-    for (int i = 0; i < nfds; i++) {
-        if (dup2(moved[i], i) < 0) child_fail(status_fd, errno);
-    }
-    syscall(SYS_close_range, (unsigned)nfds, ~0U, CLOSE_RANGE_CLOEXEC);
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);
     execve(path, argv, envp);
-    child_fail(status_fd, errno);
+    child_fail(status, errno);
 }
 
 pid_t dl_spawn(const char *path, char *const argv[], char *const envp[],

@@ -1,1 +1,2 @@
-print("wip")
+import DocklingCLI
+ToolMain.run(UnionTool.self, name: "dockling-union")

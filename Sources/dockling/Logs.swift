@@ -14,6 +14,8 @@ struct Logs: ParsableCommand {
     @Option(name: [.customShort("n"), .customLong("tail")], help: "Number of lines to show from the end (or all).")
     var tail = "all"
     @Flag(name: [.short, .customLong("timestamps")], help: "Show timestamps.") var timestamps = false
+    @Option(help: "Show logs since a time (2026-11-22T09:00:00Z) or a duration ago (42m).") var since: String?
+    @Option(help: "Show logs before a time (2026-11-22T09:00:00Z) or a duration ago (42m).") var until: String?
     @OptionGroup var store: StoreOption
     @Argument(help: "The container.") var container: String
 
@@ -21,7 +23,11 @@ struct Logs: ParsableCommand {
         let records = ContainerStore(root: store.root)
         let record = try records.find(container)
         let log = ContainerLog(path: record.log)
+        let now = Double(time(nil))
+        let from = try since.map { try LogWindow.parse($0, now: now) }
+        let to = try until.map { try LogWindow.parse($0, now: now) }
         var (lines, offset) = log.lines()
+        lines = LogWindow.filter(lines, since: from, until: to)
         if tail != "all" {
             guard let count = Int(tail), count >= 0 else { throw ValidationError("invalid --tail \(tail)") }
             lines = Array(lines.suffix(count))
@@ -32,7 +38,7 @@ struct Logs: ParsableCommand {
         while true {
             let running = (try? records.load(record.id))?.state.status == .running
             let more = log.lines(from: offset)
-            ContainerLog.show(more.lines, timestamps: timestamps)
+            ContainerLog.show(LogWindow.filter(more.lines, since: from, until: to), timestamps: timestamps)
             offset = more.next
             if !running { return }
             nanosleep(&pause, nil)

@@ -21,11 +21,11 @@ struct Run: ParsableCommand {
     func run() throws {
         try trace.apply()
         let record = try flags.create(imageAndCommand: imageAndCommand, root: store.root)
-        let (launcher, launched) = try ContainerStarter(root: store.root).start(record, attached: !detach)
-        if detach {
+        let client = try ContainerStarter(root: store.root).start(record, attach: !detach)
+        guard let client else {
             Output.line(record.id)
             return
         }
-        throw ExitWith(try launcher.wait(launched))
+        throw ExitWith(try client.run(sendInput: flags.interactive, tty: flags.tty) ?? 0)
     }
 }

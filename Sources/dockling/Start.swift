@@ -18,11 +18,12 @@ struct Start: ParsableCommand {
         let records = try containers.map(ContainerStore(root: store.root).find)
         if attach {
             guard records.count == 1 else { throw ValidationError("you cannot start and attach multiple containers at once") }
-            let (launcher, launched) = try starter.start(records[0], attached: true)
-            throw ExitWith(try launcher.wait(launched))
+            let config = records[0].config
+            let client = try starter.start(records[0], attach: true)
+            throw ExitWith(try client?.run(sendInput: config.interactive, tty: config.tty) ?? 0)
         }
         for (reference, record) in zip(containers, records) {
-            _ = try starter.start(record, attached: false)
+            _ = try starter.start(record, attach: false)
             Output.line(reference)
         }
     }

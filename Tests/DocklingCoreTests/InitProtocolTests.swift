@@ -46,3 +46,31 @@ final class InitProtocolTests: XCTestCase {
         XCTAssertEqual(Signals.name(2), "SIGINT")
     }
 }
+
+final class ContainerNameTests: XCTestCase {
+    func testNamesFollowDockersRule() {
+        XCTAssertTrue(ContainerName.isValid("web-1.a_b"))
+        XCTAssertFalse(ContainerName.isValid("x"))
+        XCTAssertFalse(ContainerName.isValid("-web"))
+        XCTAssertFalse(ContainerName.isValid("we b"))
+        XCTAssertTrue(ContainerName.isValid(ContainerName.random()))
+    }
+
+    func testAnUnusedNameAvoidsEveryTakenOne() {
+        var taken = Set<String>()
+        for adjective in ContainerName.adjectives {
+            for surname in ContainerName.surnames { taken.insert("\(adjective)_\(surname)") }
+        }
+        let name = ContainerName.unused(avoiding: taken)
+        XCTAssertFalse(taken.contains(name))
+        XCTAssertTrue(ContainerName.isValid(name), name)
+    }
+
+    func testIDsAre64HexAndShownAs12() {
+        let id = ContainerID.generate()
+        XCTAssertTrue(ContainerID.isValid(id))
+        XCTAssertEqual(ContainerID.short(id).count, 12)
+        XCTAssertNotEqual(id, ContainerID.generate())
+        XCTAssertFalse(ContainerID.isValid("XYZ"))
+    }
+}

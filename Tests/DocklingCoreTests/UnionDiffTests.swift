@@ -43,6 +43,17 @@ final class UnionDiffTests: XCTestCase {
         XCTAssertEqual(changes.map(\.description), ["C /bin", "D /bin/ls"])
     }
 
+    func testAWhiteoutOfWhatNoLayerHasIsNotAChange() throws {
+        try requireRootForOverlayMarks()
+        try Kernel.mknodWhiteout("\(base)/upper/never-was", note: "test")
+        XCTAssertEqual(try UnionDiff.changes(upper: "\(base)/upper", layers: layers), [])
+    }
+
+    func testAFileThatReplacedADirectoryIsAChange() throws {
+        try write("upper/bin", "a file where the image has a directory")
+        XCTAssertEqual(try UnionDiff.changes(upper: "\(base)/upper", layers: layers).map(\.description), ["C /bin"])
+    }
+
     func testAnOpaqueDirectoryIsDeletedThenRefilled() throws {
         try requireRootForOverlayMarks()
         try FileManager.default.createDirectory(atPath: "\(base)/upper/etc/conf.d", withIntermediateDirectories: true)
@@ -65,9 +76,22 @@ final class UnionDiffTests: XCTestCase {
         XCTAssertFalse(OverlayEntry.visible("nope", in: top))
     }
 
+    func testAFileInAHigherLayerHidesALowerDirectory() throws {
+        try FileManager.default.removeItem(atPath: "\(base)/l1/etc")
+        try write("l1/etc", "a file where the base layer has a directory")
+        let top = layers.reversed().map { $0 }
+        XCTAssertTrue(OverlayEntry.visible("etc", in: top))
+        XCTAssertFalse(OverlayEntry.visible("etc/passwd", in: top))
+    }
+
     func testOptionsListTheTopLayerFirst() {
         let layout = UnionLayout(layers: ["/l/base", "/l/top"], upper: "/c/upper", work: "/c/work")
         XCTAssertEqual(OverlayOptions.string(lowerdirs: layout.lowerdirOrder, upper: layout.upper, work: layout.work),
                        "lowerdir=/l/top:/l/base,upperdir=/c/upper,workdir=/c/work,redirect_dir=off,metacopy=off")
+    }
+
+    func testOptionsEscapeWhatOverlayfsWouldSplitAt() {
+        XCTAssertEqual(OverlayOptions.string(lowerdirs: ["/l/a:b", "/l/c"], upper: "/u,1", work: "/w\\x"),
+                       "lowerdir=/l/a\\:b:/l/c,upperdir=/u\\,1,workdir=/w\\\\x,redirect_dir=off,metacopy=off")
     }
 }

@@ -10,13 +10,17 @@
 
 /// Flags for dl_spawn.
 #define DL_SPAWN_SETSID 1
+/// Make descriptor 0 (a terminal) the controlling terminal of the new session.
+#define DL_SPAWN_CONTROLLING_TTY 2
 
 /// Start a program with fork+exec done entirely in C.
 ///
 /// fd_map[i] is the parent's descriptor that becomes descriptor i in the child
-/// (-1: i is opened on /dev/null). Every other descriptor is closed on exec.
-/// When go_fd >= 0 the child blocks reading one byte from it before it execs; an
-/// EOF there means the parent gave up, and the child exits 125 without exec.
+/// (-1: i is opened on /dev/null). Every other descriptor is closed.
+/// When go_fd >= 0 the child, with its descriptors already in place, writes one byte to
+/// it (a socketpair lets the parent wait for that), then blocks reading one byte from
+/// it before it execs; an EOF there means the parent gave up, and the child
+/// exits 125 without exec.
 /// *exec_status_fd receives a close-on-exec pipe: EOF means execve succeeded,
 /// four bytes are the errno of a failed execve.
 /// Returns the child's pid, or -1 with errno set.
@@ -25,6 +29,8 @@ pid_t dl_spawn(const char *path, char *const argv[], char *const envp[],
                int *exec_status_fd);
 
 int dl_pipe2(int fds[2], int flags);
+/// flock(2): Swift's Glibc module gives the name `flock` to the struct of fcntl locks.
+int dl_flock(int fd, int operation);
 ssize_t dl_lgetxattr(const char *path, const char *name, void *value, size_t size);
 int dl_lsetxattr(const char *path, const char *name, const void *value, size_t size, int flags);
 int dl_unshare(int flags);
@@ -43,6 +49,27 @@ int dl_ioctl_int(int fd, unsigned long request, int arg);
 int dl_ioctl_ptr(int fd, unsigned long request, void *arg);
 /// Bring a network interface up (SIOCGIFFLAGS then SIOCSIFFLAGS with IFF_UP).
 int dl_set_link_up(int sock, const char *ifname);
+
+/// A unix socket in the abstract namespace (no file; gone when closed), listening.
+int dl_listen_abstract(const char *name);
+/// Connects to an abstract unix socket.
+int dl_connect_abstract(const char *name);
+/// The uid of the process at the other end of a unix socket (SO_PEERCRED), or -1.
+long dl_peer_uid(int fd);
+/// Blocks `signals` on the calling thread and returns a signalfd that reads them.
+int dl_signalfd(const int *signals, int count);
+/// accept4(fd, NULL, NULL, SOCK_CLOEXEC).
+int dl_accept(int fd);
+/// Sends a descriptor over a unix socket (SCM_RIGHTS).
+int dl_send_fd(int sock, int fd);
+/// Receives a descriptor sent with dl_send_fd; -1 at end of file or on error.
+int dl_receive_fd(int sock);
+/// Opens a new pty through `ptmx`: returns the master and stores the slave's fd and name.
+int dl_open_pty(const char *ptmx, int *slave, char *name, size_t length);
+/// Makes the pty `fd` the controlling terminal of the calling session (TIOCSCTTY).
+int dl_set_controlling_tty(int fd);
+int dl_get_window_size(int fd, unsigned short *rows, unsigned short *columns);
+int dl_set_window_size(int fd, unsigned short rows, unsigned short columns);
 
 int dl_wifexited(int status);
 int dl_wexitstatus(int status);

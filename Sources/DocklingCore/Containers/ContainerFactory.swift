@@ -45,7 +45,7 @@ public struct ContainerFactory {
             readOnlyRootfs: options.readOnly, initProcess: options.initProcess, autoRemove: options.autoRemove,
             interactive: options.interactive, tty: options.tty)
         let containers = ContainerStore(root: root)
-        let record = try containers.create(config)
+        let record = try containers.create(config, nameFromUser: options.name != nil)
         do {
             try createVolumes(mounts)
         } catch {

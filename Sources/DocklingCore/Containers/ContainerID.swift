@@ -30,6 +30,16 @@ public enum ContainerName {
         "\(adjectives.randomElement()!)_\(surnames.randomElement()!)"
     }
 
+    /// A random name no container in `taken` has; like docker, a number is added once
+    /// random tries keep colliding.
+    public static func unused(avoiding taken: Set<String>) -> String {
+        for attempt in 0..<1000 {
+            let name = attempt < 20 ? random() : random() + String(attempt)
+            if !taken.contains(name) { return name }
+        }
+        return "container_" + ContainerID.generate().prefix(12)
+    }
+
     /// docker's rule: `[a-zA-Z0-9][a-zA-Z0-9_.-]+`.
     public static func isValid(_ name: String) -> Bool {
         func alphanumeric(_ byte: UInt8) -> Bool {

@@ -4,32 +4,34 @@ import Glibc
 
 /// `docker start`: turns a stored container into a running one. dockling-init becomes
 /// its monitor, in a session of its own, so the container keeps running when the
-/// dockling command that started it ends — detached, or killed.
+/// dockling command that started it ends — detached, or killed. Its stdio reaches people
+/// only through the monitor's attach socket.
 public struct ContainerStarter {
     public let root: StoreRoot
 
     public init(root: StoreRoot) { self.root = root }
 
-    /// Starts the container. Attached, dockling's stdout and stderr receive the
-    /// container's output (and stdin is passed in with -i); detached, only the log does.
-    public func start(_ record: ContainerRecord, attached: Bool) throws -> (ContainerLauncher, LaunchedContainer) {
+    /// Starts the container. With `attach`, a client connects to the attach socket
+    /// before the command may run, so that not a byte of its output is missed.
+    public func start(_ record: ContainerRecord, attach: Bool) throws -> AttachClient? {
         guard record.state.status != .running else {
             throw UsageError(step: "start", "container \(record.config.name) is already running")
         }
         let launcher = ContainerLauncher(spec: spec(for: record))
-        launcher.stdio = attached ? [record.config.interactive ? 0 : -1, 1, 2] : [-1, -1, -1]
+        launcher.stdio = [-1, -1, -1]
         launcher.newSession = true
-        launcher.signalPolicy = .forward
         let store = ContainerStore(root: root)
-        let launched = try launcher.start { launched in
+        var client: AttachClient?
+        _ = try launcher.start { launched in
             Tracer.shared.step = "state"
             try store.updateState(record.id) {
                 $0 = ContainerState(status: .running, pid: launched.containerPID, monitorPID: launched.monitorPID,
                                     monitorStartTime: ContainerLiveness.startTime(of: launched.monitorPID),
                                     startedAt: JSONLogWriter.now())
             }
+            if attach { client = try AttachClient(containerID: record.id, containerPID: launched.containerPID) }
         }
-        return (launcher, launched)
+        return client
     }
 
     /// What dockling-init needs to make this container.
@@ -51,7 +53,7 @@ public struct ContainerStarter {
         spec.user = config.user
         spec.initReaper = config.initProcess
         spec.monitor = MonitorSpec(root: root.path, containerID: config.id, limits: config.limits,
-                                   autoRemove: config.autoRemove)
+                                   autoRemove: config.autoRemove, interactive: config.interactive, tty: config.tty)
         return spec
     }
 }

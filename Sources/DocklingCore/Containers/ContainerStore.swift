@@ -14,12 +14,18 @@ public struct ContainerStore: Sendable {
 
     /// Creates a container's folder: built under a temporary name and renamed into place,
     /// so a crash never leaves half a container. Names are unique (checked under a lock).
-    public func create(_ config: ContainerConfig) throws -> ContainerRecord {
+    /// Without a name from the user, one that is free is picked here, under the lock.
+    public func create(_ config: ContainerConfig, nameFromUser: Bool) throws -> ContainerRecord {
         try FileManager.default.createDirectory(atPath: root.containers, withIntermediateDirectories: true)
         return try FileLock.withLock(root.containers + "/.lock", note: "one dockling at a time picks names") {
-            if try all().contains(where: { $0.config.name == config.name }) {
-                throw UsageError(step: "create", "the container name \"/\(config.name)\" is already in use",
-                                 hint: "remove that container or choose another --name")
+            var config = config
+            let taken = Set(try all().map(\.config.name))
+            if taken.contains(config.name) {
+                guard !nameFromUser else {
+                    throw UsageError(step: "create", "the container name \"/\(config.name)\" is already in use",
+                                     hint: "remove that container or choose another --name")
+                }
+                config.name = ContainerName.unused(avoiding: taken)
             }
             let staging = root.containers + "/.new-" + config.id
             let files = FileManager.default
@@ -68,9 +74,11 @@ public struct ContainerStore: Sendable {
     /// Deletes a container's folder: renamed aside first, so that it vanishes from every
     /// listing in one step even if the deletion itself is interrupted.
     public func remove(_ id: String) throws {
-        let doomed = root.containers + "/.gone-" + id
-        try Kernel.rename(directory(id), to: doomed, note: "the container is gone from every listing")
-        try FileManager.default.removeItem(atPath: doomed)
+        try FileLock.withLock(root.containers + "/.lock", note: "one dockling at a time adds or removes containers") {
+            let doomed = root.containers + "/.gone-" + id
+            try Kernel.rename(directory(id), to: doomed, note: "the container is gone from every listing")
+            try FileManager.default.removeItem(atPath: doomed)
+        }
     }
 
     /// Finds a container by full id, unique id prefix, or name — as docker does.

@@ -30,13 +30,12 @@ public struct SystemPrune {
             report.containers.append(record.id)
         }
         let running = all.filter { $0.state.status == .running }
-        let images = ImageStore(root: root)
-        let used = Set(try images.images().flatMap { try images.layerDirectories(of: $0) } + running.flatMap(\.config.layers))
-        for layer in children(root.layers) where !used.contains(layer) {
-            report.bytes += Self.size(layer)
-            try FileManager.default.removeItem(atPath: layer)
-            report.layers.append(Path.base(of: layer))
-        }
+        // Layers that running containers and mounted unions (dockling-union) stand on stay.
+        let mounted = UnionRegistry(root: root).mountedLayers()
+        let standing = Set((running.flatMap(\.config.layers) + mounted).compactMap { try? Digest(hex: Path.base(of: $0)) })
+        let garbage = try ImageStore(root: root).collectGarbage(alsoKeep: standing)
+        report.layers = garbage.layers.map(\.hex)
+        report.leftovers = garbage.scratch
         if pruneVolumes {
             let inUse = Set(running.flatMap { $0.config.mounts.filter { $0.kind == .volume }.compactMap(\.source) })
             for volume in children(root.volumes) where !inUse.contains(Path.base(of: volume)) {
@@ -45,16 +44,25 @@ public struct SystemPrune {
                 report.volumes.append(Path.base(of: volume))
             }
         }
-        report.leftovers = try removeLeftovers(running: Set(running.map(\.id)))
+        report.leftovers += try removeLeftovers(running: Set(running.map(\.id)))
         return report
     }
 
-    /// Scratch files, half-made or half-removed container folders, and cgroups named
-    /// after containers that are not running.
+    /// Half-made or half-removed container folders (swept under the containers' lock,
+    /// so no create is in progress), scratch of processes that are gone, and cgroups
+    /// named after containers that are not running.
     private func removeLeftovers(running: Set<String>) throws -> [String] {
         var removed: [String] = []
-        let stale = children(root.containers).filter { Path.base(of: $0).hasPrefix(".new-") || Path.base(of: $0).hasPrefix(".gone-") }
-        for path in stale + children(root.tmp) {
+        try FileManager.default.createDirectory(atPath: root.containers, withIntermediateDirectories: true)
+        try FileLock.withLock(root.containers + "/.lock", note: "no container is being created while we sweep") {
+            for path in children(root.containers) where [".new-", ".gone-"].contains(where: Path.base(of: path).hasPrefix) {
+                try? FileManager.default.removeItem(atPath: path)
+                removed.append(path)
+            }
+        }
+        for path in children(root.tmp) where !Path.base(of: path).hasPrefix(ImageStore.scratchPrefix) {
+            // Scratch names end in their maker's pid (rootfs-busybox-1234).
+            if let pid = Path.base(of: path).split(separator: "-").last.flatMap({ pid_t($0) }), kill(pid, 0) == 0 { continue }
             try? FileManager.default.removeItem(atPath: path)
             removed.append(path)
         }

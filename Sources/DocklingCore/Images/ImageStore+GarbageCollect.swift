@@ -12,11 +12,12 @@ extension ImageStore {
     /// Removes every blob and unpacked layer that no image in index.json needs, and the
     /// scratch files of image writes that never finished (a kill -9 mid-load leaves
     /// those). Holding the lock, no write can be in progress, so all of them are stale.
+    /// `alsoKeep` names layers that containers still stand on.
     @discardableResult
-    public func collectGarbage() throws -> GarbageReport {
+    public func collectGarbage(alsoKeep: Set<Digest> = []) throws -> GarbageReport {
         try withLock {
             var keepBlobs = Set<Digest>()
-            var keepLayers = Set<Digest>()
+            var keepLayers = alsoKeep
             for image in try images() {
                 keepBlobs.insert(image.manifestDigest)
                 keepBlobs.insert(image.id)

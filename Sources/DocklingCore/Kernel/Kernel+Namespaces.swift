@@ -41,3 +41,12 @@ extension Kernel {
         }
     }
 }
+
+extension Kernel {
+    /// A descriptor that refers to a process (and so to all its namespaces), immune to
+    /// pid reuse.
+    /// The corresponding C function is `pidfd_open`.
+    public static func pidfdOpen(_ pid: pid_t, note: String) throws(KernelError) -> Int32 {
+        Int32(try traced("pidfd_open", [String(pid), "0"], note: note) { Int(dl_pidfd_open(pid, 0)) })
+    }
+}

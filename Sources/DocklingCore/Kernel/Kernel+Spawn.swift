@@ -15,6 +15,8 @@ public struct SpawnRequest: Sendable {
     public var goDescriptor: Int32?
     /// Start the child in a session of its own (no controlling terminal).
     public var newSession: Bool
+    /// With `newSession`: make descriptor 0, a terminal, the session's controlling terminal.
+    public var controllingTerminal = false
 
     public init(path: String, argv: [String], environment: [String],
                 descriptors: [Int32] = [0, 1, 2], goDescriptor: Int32? = nil,
@@ -67,7 +69,8 @@ extension Kernel {
                 withCStrings(request.environment) { env in
                     Int(dl_spawn(request.path, argv, env, request.descriptors,
                                  Int32(request.descriptors.count), request.goDescriptor ?? -1,
-                                 request.newSession ? DL_SPAWN_SETSID : 0, &statusFD))
+                                 (request.newSession ? DL_SPAWN_SETSID : 0)
+                                    | (request.controllingTerminal ? DL_SPAWN_CONTROLLING_TTY : 0), &statusFD))
                 }
             }
         }

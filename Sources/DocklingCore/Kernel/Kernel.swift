@@ -44,3 +44,14 @@ public enum Kernel {
                                result: nil, errno: nil, note: note))
     }
 }
+
+extension Kernel {
+    /// Reports a call that a child made in the C trampoline, between fork and exec,
+    /// where nothing can be traced. The parent reports it once the child's successful
+    /// exec has proved the call succeeded, with the result that implies.
+    public static func reportChildCall(pid: Int32, _ call: String, _ args: [String], result: Int, note: String) {
+        let tracer = Tracer.shared
+        guard tracer.isOn else { return }
+        tracer.emit(TraceEvent(pid: pid, step: tracer.step, call: call, args: args, result: result, errno: nil, note: note))
+    }
+}

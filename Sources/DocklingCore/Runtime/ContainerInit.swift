@@ -34,6 +34,9 @@ public enum ContainerInit {
         }
         Glibc.close(specFD)
         do {
+            if let target = spec.join {
+                exit(try ContainerJoin(spec: spec, target: target).run(toParent: toParent).exitCode)
+            }
             let monitor = try spec.monitor.map(ContainerMonitor.init)
             let child = try startContainer(spec, monitor: monitor, toParent: toParent)
             Glibc.close(toParentFD)
@@ -62,7 +65,7 @@ public enum ContainerInit {
             monitor?.abandon("\(error)")
             throw error
         }
-        if pid == 0 { ContainerProcess.run(spec, output: monitor?.containerOutput) }
+        if pid == 0 { ContainerProcess.run(spec, stdio: monitor?.containerStdio) }
         do {
             try monitor?.adopt(pid)
             try toParent.send(.containerPID(pid), note: "tell the parent the container's host pid")

@@ -3,15 +3,21 @@ import Glibc
 #endif
 
 /// `dockling-init` as the watcher of a store container, outside its namespaces like a
-/// runtime's shim: it makes the cgroup before the container exists, copies the
-/// container's output to the json-file log (and to its own output when someone is
-/// attached), and records how the container ended — whether or not the dockling
-/// command that started it is still around.
+/// runtime's shim: it makes the cgroup before the container exists, serves the attach
+/// socket, copies the container's output to the json-file log and to attached clients,
+/// and records how the container ended — whether or not the dockling command that
+/// started it is still around.
 final class ContainerMonitor {
     let spec: MonitorSpec
+    let containerStdio: ContainerStdio
     private let cgroup: CgroupSession
-    private let output: (read: Int32, write: Int32)
-    private let errors: (read: Int32, write: Int32)
+    private let listener: Int32
+    /// The monitor's ends: output to read, stdin to fill, the socket a pty arrives on.
+    private var outputs: [(fd: Int32, kind: AttachFrame.Kind)] = []
+    private var stdinSink: Int32?
+    private var terminalSocket: Int32?
+    /// The container's ends, closed here once it has them.
+    private var containerEnds: [Int32] = []
 
     init(_ spec: MonitorSpec) throws {
         self.spec = spec
@@ -19,23 +25,38 @@ final class ContainerMonitor {
         cgroup = try CgroupSession.create(name: spec.containerID, limits: spec.cgroupLimits())
         do {
             Tracer.shared.step = "stdio"
-            output = try Kernel.pipe(note: "the container's stdout comes to us, for the log")
-            errors = try Kernel.pipe(note: "the container's stderr comes to us, kept apart from stdout")
+            listener = try Kernel.listenAbstract(MonitorSpec.attachSocket(spec.containerID),
+                                                 note: "the attach socket: dockling run, start -a and attach connect here")
+            if spec.tty {
+                let pair = try Kernel.socketPair(note: "-t: the container will send its pty's master over this")
+                terminalSocket = pair.0
+                containerEnds = [pair.1]
+                containerStdio = .terminal(socket: pair.1)
+            } else {
+                let out = try Kernel.pipe(note: "the container's stdout comes to us, for the log and the clients")
+                let err = try Kernel.pipe(note: "the container's stderr comes to us, kept apart from stdout")
+                outputs = [(out.read, .stdout), (err.read, .stderr)]
+                containerEnds = [out.write, err.write]
+                var stdinRead: Int32?
+                if spec.interactive {
+                    let input = try Kernel.pipe(note: "-i: the container's stdin, filled from attached clients")
+                    stdinSink = input.write
+                    stdinRead = input.read
+                    containerEnds.append(input.read)
+                }
+                containerStdio = .pipes(stdin: stdinRead, stdout: out.write, stderr: err.write)
+            }
         } catch {
             cgroup.discard()
             throw error
         }
     }
 
-    /// The descriptors the container's first process uses as stdout and stderr.
-    var containerOutput: (stdout: Int32, stderr: Int32) { (output.write, errors.write) }
-
     /// Puts the container's first process in its cgroup before it may exec.
     func adopt(_ pid: pid_t) throws {
         Tracer.shared.step = "cgroups"
         try cgroup.add(pid: pid)
-        close(output.write)
-        close(errors.write)
+        containerEnds.forEach { _ = close($0) }
     }
 
     /// Gives up on a container that never started: its cgroup goes, its state says why.
@@ -48,35 +69,24 @@ final class ContainerMonitor {
         }
     }
 
-    /// Copies output until the container's last process has closed it, then waits for
-    /// PID 1, records the end, and cleans up. Returns the exit status.
+    /// Relays output and input until the container's last process has closed its
+    /// output, then waits for PID 1, records the end, and cleans up.
     func watch(_ child: pid_t) throws -> WaitStatus {
         let log = try JSONLogWriter(path: spec.store.directory(spec.containerID) + "/container.log")
-        var streams: [(fd: Int32, name: String, to: Int32)] = [(output.read, "stdout", 1), (errors.read, "stderr", 2)]
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while !streams.isEmpty {
-            var polls = streams.map { pollfd(fd: $0.fd, events: Int16(POLLIN), revents: 0) }
-            guard poll(&polls, nfds_t(polls.count), -1) >= 0 || errno == EINTR else { break }
-            var ended: [Int] = []
-            // In stream order, so that output written together is logged stdout first.
-            for (index, entry) in polls.enumerated() where entry.revents != 0 {
-                let n = read(entry.fd, &buffer, buffer.count)
-                if n < 0 && (errno == EINTR || errno == EAGAIN) { continue }
-                let stream = streams[index]
-                if n <= 0 {
-                    log.flush(stream: stream.name)
-                    close(stream.fd)
-                    ended.append(index)
-                    continue
-                }
-                Output.write(bytes: buffer[0..<n], to: stream.to)
-                log.append(buffer[0..<n], stream: stream.name)
-            }
-            for index in ended.reversed() { streams.remove(at: index) }
+        var terminal: Int32?
+        if let terminalSocket {
+            Tracer.shared.step = "stdio"
+            terminal = try? Kernel.receiveDescriptor(over: terminalSocket, note: "the container's pty master")
+            close(terminalSocket)
+            if let terminal { outputs = [(terminal, .stdout)] }
         }
+        let relay = AttachRelay(outputs: outputs, stdinSink: terminal ?? stdinSink, terminal: terminal,
+                                listener: listener, log: log)
+        relay.run()
         Tracer.shared.step = "wait"
         let status = try Kernel.wait(child, note: "the container's PID 1 has ended")
         finish(status)
+        relay.finish(exitCode: status.exitCode)
         return status
     }
 

@@ -6,14 +6,9 @@ import Glibc
 /// go-ahead, builds its view of the world (root filesystem, hostname, network), and
 /// becomes the command.
 enum ContainerProcess {
-    static func run(_ spec: InitSpec, output: (stdout: Int32, stderr: Int32)?) -> Never {
-        let toParent = SyncChannel(fd: ContainerInit.toParentFD)
-        do {
-            if let output {
-                Tracer.shared.step = "stdio"
-                try Kernel.dup2(output.stdout, 1, note: "stdout goes to the monitor, which logs it")
-                try Kernel.dup2(output.stderr, 2, note: "stderr goes to the monitor on a pipe of its own")
-            }
+    static func run(_ spec: InitSpec, stdio: ContainerStdio?) -> Never {
+        becomeCommand(spec, stdio: stdio) {
+            try stdio?.connectPipes()
             guard SyncChannel(fd: ContainerInit.fromParentFD).receive() == .go else { exit(125) }
             if spec.has(.user) { try becomeRoot() }
             // The kernel clears the parent-death signal when credentials change, so it
@@ -30,6 +25,24 @@ enum ContainerProcess {
             if spec.has(.net) {
                 try Kernel.setLinkUp("lo", note: "a new network namespace has only lo, and it starts down")
             }
+        }
+    }
+
+    /// `exec`: a process that joined a running container waits for the go-ahead, then
+    /// becomes the command like the container's first process did.
+    static func execJoined(_ spec: InitSpec, stdio: ContainerStdio?) -> Never {
+        becomeCommand(spec, stdio: stdio) {
+            guard SyncChannel(fd: ContainerInit.fromParentFD).receive() == .go else { exit(125) }
+        }
+    }
+
+    /// Runs `prepare`, then takes the terminal, user and working directory and execs
+    /// the command; any failure is reported to the parent with docker's exit code.
+    private static func becomeCommand(_ spec: InitSpec, stdio: ContainerStdio?, prepare: () throws -> Void) -> Never {
+        let toParent = SyncChannel(fd: ContainerInit.toParentFD)
+        do {
+            try prepare()
+            try stdio?.openTerminal()
             if let user = spec.user { try UserSwitch.resolve(user).apply() }
             try Kernel.chdir(spec.workingDirectory, note: "start the command in its working directory")
         } catch let failure as DocklingFailure {

@@ -25,6 +25,11 @@ public struct InitSpec: Codable, Sendable {
     public var initReaper = false
     /// Set for containers of the store: dockling-init watches and records them.
     public var monitor: MonitorSpec?
+    /// `exec`: join the namespaces and cgroup of this running container's PID 1 instead
+    /// of making new ones.
+    public var join: Int32?
+    /// `exec -t`: run the command on a new pseudo-terminal.
+    public var tty = false
 
     public init(namespaces: [NamespaceKind], rootfs: String?, readOnlyRootfs: Bool,
                 hostname: String?, idMapping: IDMapping?, argv: [String], environment: [String],

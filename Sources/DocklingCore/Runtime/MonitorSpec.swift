@@ -7,13 +7,23 @@ public struct MonitorSpec: Codable, Sendable {
     public var limits: [String: String]
     /// Remove the container when it ends (`--rm`).
     public var autoRemove: Bool
+    /// `-i`: the container's stdin is a pipe that attached clients write into.
+    public var interactive: Bool
+    /// `-t`: the container's stdin, stdout and stderr are a pseudo-terminal.
+    public var tty: Bool
 
-    public init(root: String, containerID: String, limits: [String: String], autoRemove: Bool) {
+    public init(root: String, containerID: String, limits: [String: String], autoRemove: Bool,
+                interactive: Bool, tty: Bool) {
         self.root = root
         self.containerID = containerID
         self.limits = limits
         self.autoRemove = autoRemove
+        self.interactive = interactive
+        self.tty = tty
     }
+
+    /// The abstract socket clients attach to.
+    public static func attachSocket(_ containerID: String) -> String { "dockling-attach-" + containerID }
 
     var store: ContainerStore { ContainerStore(root: StoreRoot(path: root)) }
 

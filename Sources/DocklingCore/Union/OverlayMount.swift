@@ -12,8 +12,9 @@ public enum OverlayMount {
         Tracer.shared.step = "union"
         let absolute = OverlayOptions.string(lowerdirs: layout.lowerdirOrder, upper: layout.upper, work: layout.work)
         if absolute.utf8.count <= OverlayOptions.limit {
+            let layers = layout.layers.count == 1 ? "1 read-only layer" : "\(layout.layers.count) read-only layers"
             try Kernel.mount(source: "overlay", target: target, type: "overlay", data: absolute,
-                             note: "stack \(layout.layers.count) read-only layer\(layout.layers.count == 1 ? "" : "s") under one writable directory")
+                             note: "stack \(layers) under one writable directory")
             return
         }
         let base = Path.parent(of: layout.work)
@@ -35,7 +36,8 @@ public enum OverlayMount {
     /// Unmounts the union at `target`.
     public static func unmount(_ target: String) throws(KernelError) {
         Tracer.shared.step = "union"
-        try Kernel.umount2(target, detach: false, note: "take the union down: the merged view goes, the directories it stacked stay on disk")
+        try Kernel.umount2(target, detach: false,
+                           note: "take the union down: the merged view goes, the directories it stacked stay on disk")
     }
 
     /// `l/N` is a symlink to layer N (1 is the bottom). A union mounted again from the

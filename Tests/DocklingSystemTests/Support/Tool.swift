@@ -95,7 +95,8 @@ enum Tool {
     }
 }
 
-/// A private store root for one test, removed afterwards.
+/// A private store root for one test, removed when the test case finishes (XCTest keeps
+/// test case objects alive until the whole run ends, so deinit alone would be too late).
 final class TemporaryRoot {
     let path: String
 
@@ -104,10 +105,29 @@ final class TemporaryRoot {
         try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
         path = "\(base)/\(label)-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        TemporaryRootSweeper.shared.track(path)
     }
 
     /// The environment that points dockling at this root.
     var environment: [String: String] { ["DOCKLING_ROOT": path] }
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// Removes every temporary root when the test case that made it finishes.
+final class TemporaryRootSweeper: NSObject, XCTestObservation {
+    nonisolated(unsafe) static let shared: TemporaryRootSweeper = {
+        let sweeper = TemporaryRootSweeper()
+        XCTestObservationCenter.shared.addTestObserver(sweeper)
+        return sweeper
+    }()
+
+    private var paths: [String] = []
+
+    func track(_ path: String) { paths.append(path) }
+
+    func testCaseDidFinish(_ testCase: XCTestCase) {
+        for path in paths { try? FileManager.default.removeItem(atPath: path) }
+        paths = []
+    }
 }

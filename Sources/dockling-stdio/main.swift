@@ -1,0 +1,2 @@
+import DocklingCLI
+ToolMain.run(StdioTool.self, name: "dockling-stdio")
