@@ -1,12 +1,16 @@
 import ArgumentParser
 import DocklingCore
 
-/// `--root DIR`: where dockling keeps its state (else DOCKLING_ROOT, else /var/lib/dockling).
+/// `--root DIR`, shared by every command that uses the store: where dockling keeps its
+/// state (else DOCKLING_ROOT, else /var/lib/dockling).
 public struct StoreOption: ParsableArguments {
-    @Option(name: .customLong("root"), help: ArgumentHelp("dockling's state folder.", valueName: "dir"))
+    @Option(name: .customLong("root"), help: ArgumentHelp("Keep images and containers under DIR.", valueName: "dir"))
     public var path: String?
 
     public init() {}
 
     public var root: StoreRoot { StoreRoot.resolve(option: path) }
+
+    /// The image store at that root.
+    public func imageStore() -> ImageStore { ImageStore(root: root) }
 }

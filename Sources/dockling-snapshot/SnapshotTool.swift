@@ -18,7 +18,7 @@ struct SnapshotTool: ParsableCommand {
     @Option(help: "Program that always runs, given the command as arguments.") var entrypoint: String?
     @Option(help: ArgumentHelp("An environment variable (repeatable).", valueName: "key=value")) var env: [String] = []
     @Option(help: "Working directory of the container.") var workdir: String?
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: StoreOption
     @OptionGroup var trace: TraceOption
 
     func run() throws {

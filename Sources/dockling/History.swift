@@ -11,7 +11,7 @@ struct History: ParsableCommand {
 
     @Flag(help: "Show whole commands.") var noTrunc = false
     @Argument(help: "The image.") var image: String
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: StoreOption
     @OptionGroup var trace: TraceOption
 
     func run() throws {

@@ -19,7 +19,7 @@ struct ImageListOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Only show image ids.") var quiet = false
     @Argument(help: ArgumentHelp("Only this repository (and tag).", valueName: "repository[:tag]"))
     var repository: String?
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: StoreOption
     @OptionGroup var trace: TraceOption
 
     func run() throws {

@@ -9,7 +9,7 @@ struct Import: ParsableCommand {
 
     @Argument(help: "The tarball, or - for standard input.") var tarball: String
     @Argument(help: ArgumentHelp("The new image's name.", valueName: "name[:tag]")) var name: String
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: StoreOption
     @OptionGroup var trace: TraceOption
 
     func run() throws {

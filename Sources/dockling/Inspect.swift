@@ -7,7 +7,7 @@ struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Show containers and images as JSON.")
 
     @Argument(help: "The containers or images.") var names: [String]
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: StoreOption
     @OptionGroup var trace: TraceOption
 
     func run() throws {

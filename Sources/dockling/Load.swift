@@ -8,7 +8,7 @@ struct Load: ParsableCommand {
         abstract: "Load images from a docker-archive or OCI archive (docker, podman or dockling save).")
 
     @Option(name: .shortAndLong, help: "Read from this file instead of standard input.") var input: String?
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: StoreOption
     @OptionGroup var trace: TraceOption
 
     func run() throws {

@@ -9,7 +9,7 @@ struct Rmi: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Remove an image with several names, or one a container uses (its names only).")
     var force = false
     @Argument(help: "The images.") var images: [String]
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: StoreOption
     @OptionGroup var trace: TraceOption
 
     func run() throws {

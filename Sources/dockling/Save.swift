@@ -13,7 +13,7 @@ struct Save: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
     @Option(help: "docker (docker-archive with an OCI layout inside) or oci (OCI archive).") var format = "docker"
     @Argument(help: "The images to save.") var images: [String]
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: StoreOption
     @OptionGroup var trace: TraceOption
 
     func validate() throws {

@@ -8,7 +8,7 @@ struct Tag: ParsableCommand {
 
     @Argument(help: ArgumentHelp("The image.", valueName: "source")) var source: String
     @Argument(help: ArgumentHelp("The new name.", valueName: "target[:tag]")) var target: String
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: StoreOption
     @OptionGroup var trace: TraceOption
 
     func run() throws {

@@ -99,7 +99,7 @@ final class CgroupSystemTests: XCTestCase {
         first.arguments = ["--name", name, "--", "sleep", "3"]
         first.standardError = FileHandle.nullDevice
         try first.run()
-        XCTAssertTrue(waitFor { !self.leftovers().isEmpty }, "the first run never made its cgroup")
+        XCTAssertTrue(HostProcesses.waitFor { !self.leftovers().isEmpty }, "the first run never made its cgroup")
         let second = try Tool.run("dockling-cgroups", ["--name", name, "--", "true"])
         XCTAssertEqual(second.status, 125)
         XCTAssertTrue(second.stderr.contains("EEXIST"), second.stderr)
@@ -117,8 +117,8 @@ final class CgroupSystemTests: XCTestCase {
         process.arguments = ["-w", Tool.path("dockling-cgroups"), "--memory", "64m", "--", "sleep", marker]
         process.standardError = FileHandle.nullDevice
         try process.run()
-        XCTAssertTrue(waitFor { self.sleeper(marker).map(self.isInDocklingCgroup) ?? false }, "the command never started")
-        let group = try XCTUnwrap(sleeper(marker).flatMap(processGroup))
+        XCTAssertTrue(HostProcesses.waitFor { self.sleeper(marker).map(self.isInDocklingCgroup) ?? false }, "the command never started")
+        let group = try XCTUnwrap(sleeper(marker).flatMap(HostProcesses.processGroup))
         XCTAssertNotEqual(group, getpgrp(), "never signal the test's own group")
         kill(-group, SIGINT)
         process.waitUntilExit()
@@ -135,13 +135,13 @@ final class CgroupSystemTests: XCTestCase {
         let errors = Pipe()
         process.standardError = errors
         try process.run()
-        XCTAssertTrue(waitFor { self.sleepers(marker).count == 2 }, "the command never started")
+        XCTAssertTrue(HostProcesses.waitFor { HostProcesses.sleepers(marker).count == 2 }, "the command never started")
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
         let report = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         XCTAssertEqual(process.terminationStatus, 143, report)
         XCTAssertTrue(report.contains("stopped by SIGTERM"), report)
-        XCTAssertTrue(waitFor { self.sleepers(marker).isEmpty }, "a process outlived SIGTERM")
+        XCTAssertTrue(HostProcesses.waitFor { HostProcesses.sleepers(marker).isEmpty }, "a process outlived SIGTERM")
     }
 
     func testTheTraceShowsEachWriteAndTheFilesReadBackTheSameValues() throws {
@@ -211,36 +211,10 @@ final class CgroupSystemTests: XCTestCase {
         return Double(rest.prefix { $0.isNumber || $0 == "." })
     }
 
-    /// Pids whose command line is exactly `sleep <argument>`.
-    private func sleepers(_ argument: String) -> [pid_t] {
-        let pids = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return pids.compactMap { pid in
-            guard let number = pid_t(pid),
-                  let cmdline = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return nil }
-            let words = cmdline.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
-            return words == ["sleep", argument] ? number : nil
-        }
-    }
-
-    private func sleeper(_ argument: String) -> pid_t? { sleepers(argument).first }
+    private func sleeper(_ argument: String) -> pid_t? { HostProcesses.sleepers(argument).first }
 
     private func isInDocklingCgroup(_ pid: pid_t) -> Bool {
         ((try? String(contentsOfFile: "/proc/\(pid)/cgroup", encoding: .utf8)) ?? "").contains("/dockling-")
     }
 
-    /// The process group of `pid` (field 5 of /proc/PID/stat): the group a terminal
-    /// would send Ctrl-C to.
-    private func processGroup(_ pid: pid_t) -> pid_t? {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.range(of: ") ", options: .backwards) else { return nil }
-        return stat[close.upperBound...].split(separator: " ").dropFirst(2).first.flatMap { pid_t($0) }
-    }
-
-    private func waitFor(_ condition: () -> Bool) -> Bool {
-        for _ in 0..<100 {
-            if condition() { return true }
-            usleep(50_000)
-        }
-        return false
-    }
 }

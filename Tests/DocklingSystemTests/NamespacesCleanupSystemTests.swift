@@ -16,7 +16,7 @@ final class NamespacesCleanupSystemTests: XCTestCase {
 
     private func snapshot() throws -> [String] {
         let tmp = (try? FileManager.default.contentsOfDirectory(atPath: root.path + "/tmp")) ?? []
-        return try Tool.mountTable() + tmp.map { "tmp: \($0)" }
+        return try Tool.mounts(involving: root.path) + Tool.mounts(involving: "dockling") + tmp.map { "tmp: \($0)" }
     }
 
     func testNothingRemainsAfterSuccessAndFailure() throws {
@@ -41,39 +41,13 @@ final class NamespacesCleanupSystemTests: XCTestCase {
         process.environment = ProcessInfo.processInfo.environment.merging(root.environment) { $1 }
         process.standardError = FileHandle.nullDevice
         try process.run()
-        XCTAssertTrue(waitFor { !self.processes(matching: marker).isEmpty }, "the container never started")
-        let group = try XCTUnwrap(processes(matching: marker).first.flatMap(processGroup))
+        XCTAssertTrue(HostProcesses.waitFor { !HostProcesses.sleepers(marker).isEmpty }, "the container never started")
+        let group = try XCTUnwrap(HostProcesses.sleepers(marker).first.flatMap(HostProcesses.processGroup))
         kill(-group, SIGINT)
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 130)
-        XCTAssertTrue(waitFor { self.processes(matching: marker).isEmpty }, "the container outlived Ctrl-C")
+        XCTAssertTrue(HostProcesses.waitFor { HostProcesses.sleepers(marker).isEmpty }, "the container outlived Ctrl-C")
         XCTAssertEqual(try snapshot(), before)
     }
 
-    /// Pids whose command line is exactly `sleep <argument>`.
-    private func processes(matching argument: String) -> [pid_t] {
-        let pids = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return pids.compactMap { pid in
-            guard let number = pid_t(pid),
-                  let cmdline = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return nil }
-            let words = cmdline.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
-            return words == ["sleep", argument] ? number : nil
-        }
-    }
-
-    /// The process group of `pid` (field 5 of /proc/PID/stat): the group a terminal
-    /// would send Ctrl-C to.
-    private func processGroup(_ pid: pid_t) -> pid_t? {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.range(of: ") ", options: .backwards) else { return nil }
-        return stat[close.upperBound...].split(separator: " ").dropFirst(2).first.flatMap { pid_t($0) }
-    }
-
-    private func waitFor(_ condition: () -> Bool) -> Bool {
-        for _ in 0..<100 {
-            if condition() { return true }
-            usleep(50_000)
-        }
-        return false
-    }
 }

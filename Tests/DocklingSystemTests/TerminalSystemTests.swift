@@ -13,6 +13,8 @@ final class TerminalSystemTests: XCTestCase {
         try Tool.requireProgram("script", package: "bsdutils")
         root = try TemporaryRoot("tty")
         cli = DocklingCLI(root: root)
+        // Make the image now, so the typed keys do not race its first-use build.
+        try cli.run(["run", "--rm", "busybox", "true"])
     }
 
     override func tearDownWithError() throws {
@@ -22,7 +24,8 @@ final class TerminalSystemTests: XCTestCase {
     /// Runs `command` on a terminal, typing each of `keys` after a pause.
     private func onTerminal(_ command: String, typing keys: [String]) throws -> ToolResult {
         let typing = keys.map { "sleep 1; printf '\($0)'" }.joined(separator: "; ")
-        return try Tool.exec("/bin/sh", ["-c", "(\(typing); sleep 1) | script -qec \"\(command)\" /dev/null"],
+        // The feeder stays open a while after the last key, so script(1) does not hang up early.
+        return try Tool.exec("/bin/sh", ["-c", "(sleep 1; \(typing); sleep 5) | script -qec \"\(command)\" /dev/null"],
                              environment: root.environment.merging(["PATH": Tool.products.path + ":/usr/sbin:/usr/bin:/sbin:/bin"]) { $1 })
     }
 

@@ -75,7 +75,8 @@ final class UnionFixture {
 
     /// The mount table and every path under the store root and the mount points.
     func snapshot() throws -> Set<String> {
-        Set(try Tool.mountTable() + entries(root.path).map { "store: " + $0 } + entries(places.path))
+        Set(try Tool.mounts(involving: root.path) + Tool.mounts(involving: places.path)
+            + entries(root.path).map { "store: " + $0 } + entries(places.path))
     }
 
     /// What appeared and what disappeared since `before`: short lists, readable when a test fails.

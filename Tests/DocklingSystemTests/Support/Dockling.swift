@@ -35,15 +35,19 @@ struct DocklingCLI {
 /// What a run can leave on the host: mounts, cgroups and processes of dockling's.
 enum HostLeftovers {
     static func snapshot(root: String) throws -> [String] {
-        let mounts = try Tool.mountTable().filter { $0.contains(root) || $0.contains("overlay") }
+        let mounts = try Tool.mounts(involving: root)
         var cgroups: [String] = []
         for dir in cgroupParents() {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
             cgroups += names.filter { $0.hasPrefix("dockling-") }.map { "cgroup \(dir)/\($0)" }
         }
+        // A monitor of this store holds its container's log open: that ties it to `root`.
         let processes = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).compactMap { pid -> String? in
-            guard Int(pid) != nil, let comm = try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8) else { return nil }
-            return comm.hasPrefix("dockling-init") ? "process \(pid) dockling-init" : nil
+            guard Int(pid) != nil, let comm = try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8),
+                  comm.hasPrefix("dockling-init") else { return nil }
+            let fds = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")) ?? []
+            let ours = fds.contains { (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\($0)"))?.hasPrefix(root) == true }
+            return ours ? "process \(pid) dockling-init" : nil
         }
         return (mounts + cgroups + processes).sorted()
     }

@@ -85,6 +85,12 @@ enum Tool {
         }
     }
 
+    /// The mounts that involve `path` (as mount point or source), for before/after
+    /// comparisons that other activity on the machine cannot disturb.
+    static func mounts(involving path: String) throws -> [String] {
+        try mountTable().filter { $0.contains(path) }
+    }
+
     /// The host's mount table, for before/after comparisons.
     static func mountTable() throws -> [String] {
         try String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8)
