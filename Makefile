@@ -26,11 +26,11 @@ test: build
 	$(SWIFT) test
 
 bench: build
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 	bench/run.sh
 
 install: build
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 	install -d $(PREFIX)/bin $(PREFIX)/share/dockling/lessons
 	for t in $(TOOLS); do install -m 755 .build/release/$$t $(PREFIX)/bin/$$t; done
 	install -m 644 lessons/*.md $(PREFIX)/share/dockling/lessons/

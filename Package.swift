@@ -22,14 +22,16 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "CLinux"),
         .systemLibrary(name: "CLibArchive", pkgConfig: "libarchive",
                        providers: [.apt(["libarchive-dev"])]),
+        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CSeccomp", pkgConfig: "libseccomp",
+                       providers: [.apt(["libseccomp-dev"])]),
         .target(name: "DocklingCore", dependencies: [
-            "CLinux", "CLibArchive", .product(name: "Crypto", package: "swift-crypto"),
+            "CLinux", "CLibArchive", "CLibCrypto", "CSeccomp",
         ]),
         .target(name: "DocklingCLI", dependencies: ["DocklingCore", argumentParser]),
         conceptTool("dockling"),

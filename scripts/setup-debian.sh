@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   busybox-static   # the root filesystem learners stand in
   libarchive-dev   # layer tars (and pkg-config to find it)
+  libssl-dev       # SHA-256 (libcrypto) for digests
+  libseccomp-dev   # the seccomp filter of docker's default profile
   pkg-config
   strace           # the trace-truth tests compare dockling's trace with strace's
   util-linux       # setsid, unshare (tests and benchmarks)

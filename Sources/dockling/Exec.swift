@@ -19,6 +19,7 @@ struct Exec: ParsableCommand {
     var containerAndCommand: [String] = []
 
     func validate() throws {
+        if ["--help", "-h"].contains(containerAndCommand.first) { throw CleanExit.helpRequest(self) }
         guard containerAndCommand.count >= 2 else {
             throw ValidationError("requires at least 2 arguments: CONTAINER COMMAND [ARG...]")
         }

@@ -28,6 +28,13 @@ struct RunFlags: ParsableArguments {
     @Flag(name: [.short, .customLong("interactive")], help: "Keep STDIN open.") var interactive = false
     @Flag(name: [.short, .customLong("tty")], help: "Allocate a pseudo-TTY.") var tty = false
     @Flag(help: "Automatically remove the container when it exits.") var rm = false
+    @Option(name: .customLong("cap-add"), help: "Add Linux capabilities (NET_ADMIN or CAP_NET_ADMIN, or ALL).")
+    var capAdd: [String] = []
+    @Option(name: .customLong("cap-drop"), help: "Drop Linux capabilities (or ALL).") var capDrop: [String] = []
+    @Flag(help: "Give extended privileges to this container: every capability and host device, no seccomp.")
+    var privileged = false
+    @Option(name: .customLong("security-opt"), help: "Security options: no-new-privileges, seccomp=unconfined.")
+    var securityOpt: [String] = []
 
     /// Options dockling does not know end up first in the passthrough list.
     static func validate(imageAndCommand: [String]) throws {
@@ -61,6 +68,10 @@ struct RunFlags: ParsableArguments {
         options.initProcess = `init`
         options.interactive = interactive
         options.tty = tty
+        options.capAdd = capAdd
+        options.capDrop = capDrop
+        options.privileged = privileged
+        options.securityOptions = securityOpt
         return options
     }
 

@@ -9,7 +9,7 @@ final class DigestTests: XCTestCase {
 
     func testStreamingHashEqualsOneShotHash() {
         let bytes = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
-        var digester = Digester()
+        let digester = Digester()
         for start in stride(from: 0, to: bytes.count, by: 65_537) {
             bytes[start..<min(start + 65_537, bytes.count)].withUnsafeBytes { digester.update($0) }
         }

@@ -6,6 +6,7 @@
 #ifndef DOCKLING_CLINUX_H
 #define DOCKLING_CLINUX_H
 
+#include <stdint.h>
 #include <sys/types.h>
 
 /// Flags for dl_spawn.
@@ -40,6 +41,8 @@ int dl_pidfd_open(pid_t pid, unsigned int flags);
 int dl_pidfd_send_signal(int pidfd, int sig);
 int dl_close_range(unsigned int first, unsigned int last, int flags);
 int dl_prctl(int option, unsigned long arg2, unsigned long arg3);
+/// capset(2) for the calling thread: each set is a bit mask of capability numbers.
+int dl_capset(uint64_t effective, uint64_t permitted, uint64_t inheritable);
 pid_t dl_fork(void);
 /// clone(2) without a new stack: like fork, but the child starts in new namespaces.
 pid_t dl_clone_namespaces(int flags);

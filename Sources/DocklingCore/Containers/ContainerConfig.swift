@@ -28,6 +28,13 @@ public struct ContainerConfig: Codable, Sendable {
     public var autoRemove: Bool
     public var interactive: Bool
     public var tty: Bool
+    /// `--cap-add`, `--cap-drop`, `--privileged` and `--security-opt` as given. Optional,
+    /// so that containers created before dockling confined them still load (and
+    /// start confined by default, as every container now does).
+    public var capAdd: [String]?
+    public var capDrop: [String]?
+    public var privileged: Bool?
+    public var securityOptions: [String]?
 
     public var shortID: String { ContainerID.short(id) }
 

@@ -23,6 +23,8 @@ public struct ContainerExec {
         spec.join = pid
         spec.user = user ?? record.config.user
         spec.tty = tty
+        // docker exec: the new process is confined exactly like the container's first.
+        spec.confinement = try record.config.confinement()
         let launcher = ContainerLauncher(spec: spec)
         launcher.stdio = [interactive || tty ? 0 : -1, 1, 2]
         launcher.signalPolicy = .forward

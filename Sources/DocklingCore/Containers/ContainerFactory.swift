@@ -19,6 +19,8 @@ public struct ContainerFactory {
             throw UsageError(step: "create", "invalid container name \"\(name)\"",
                              hint: "only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed")
         }
+        _ = try Confinement(capAdd: options.capAdd, capDrop: options.capDrop, privileged: options.privileged,
+                            securityOptions: options.securityOptions)
         let mounts = try options.volumes.map { try ContainerMount.parseVolume($0, cwd: cwd) }
             + options.tmpfs.map(ContainerMount.parseTmpfs)
         let store = ImageStore(root: root)
@@ -43,7 +45,9 @@ public struct ContainerFactory {
             user: options.user ?? execution.user.flatMap { $0.isEmpty ? nil : $0 },
             hostname: hostname, mounts: mounts, limits: limits, network: options.network,
             readOnlyRootfs: options.readOnly, initProcess: options.initProcess, autoRemove: options.autoRemove,
-            interactive: options.interactive, tty: options.tty)
+            interactive: options.interactive, tty: options.tty,
+            capAdd: options.capAdd.nilIfEmpty, capDrop: options.capDrop.nilIfEmpty,
+            privileged: options.privileged, securityOptions: options.securityOptions.nilIfEmpty)
         let containers = ContainerStore(root: root)
         let record = try containers.create(config, nameFromUser: options.name != nil)
         do {

@@ -35,6 +35,10 @@ public struct ContainerInspection: Encodable {
         let Init: Bool
         let Tmpfs: [String: String]
         let Resources: [String: String]
+        let CapAdd: [String]?
+        let CapDrop: [String]?
+        let Privileged: Bool
+        let SecurityOpt: [String]?
     }
 
     struct MountInfo: Encodable {
@@ -84,7 +88,8 @@ public struct ContainerInspection: Encodable {
             NetworkMode: config.network, AutoRemove: config.autoRemove, ReadonlyRootfs: config.readOnlyRootfs,
             Init: config.initProcess,
             Tmpfs: config.mounts.filter { $0.kind == .tmpfs }.reduce(into: [:]) { $0[$1.destination] = $1.options ?? "" },
-            Resources: config.limits)
+            Resources: config.limits, CapAdd: config.capAdd, CapDrop: config.capDrop,
+            Privileged: config.privileged ?? false, SecurityOpt: config.securityOptions)
         Mounts = config.mounts.filter { $0.kind != .tmpfs }.map { mount in
             MountInfo(Type: mount.kind.rawValue, Name: mount.kind == .volume ? mount.source : nil,
                   Source: mount.kind == .volume ? "\(root.volumes)/\(mount.source ?? "")/_data" : mount.source ?? "",

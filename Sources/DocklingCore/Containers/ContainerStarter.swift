@@ -17,7 +17,7 @@ public struct ContainerStarter {
         guard record.state.status != .running else {
             throw UsageError(step: "start", "container \(record.config.name) is already running")
         }
-        let launcher = ContainerLauncher(spec: spec(for: record))
+        let launcher = ContainerLauncher(spec: try spec(for: record))
         launcher.stdio = [-1, -1, -1]
         launcher.newSession = true
         let store = ContainerStore(root: root)
@@ -35,7 +35,7 @@ public struct ContainerStarter {
     }
 
     /// What dockling-init needs to make this container.
-    func spec(for record: ContainerRecord) -> InitSpec {
+    func spec(for record: ContainerRecord) throws -> InitSpec {
         let config = record.config
         var kinds: [NamespaceKind] = [.mount, .uts, .ipc, .pid, .cgroup]
         if config.network == "none" { kinds.append(.net) }
@@ -52,6 +52,7 @@ public struct ContainerStarter {
         }
         spec.user = config.user
         spec.initReaper = config.initProcess
+        spec.confinement = try config.confinement()
         spec.monitor = MonitorSpec(root: root.path, containerID: config.id, limits: config.limits,
                                    autoRemove: config.autoRemove, interactive: config.interactive, tty: config.tty)
         return spec

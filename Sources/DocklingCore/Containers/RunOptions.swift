@@ -18,6 +18,10 @@ public struct RunOptions: Sendable {
     public var initProcess = false
     public var interactive = false
     public var tty = false
+    public var capAdd: [String] = []
+    public var capDrop: [String] = []
+    public var privileged = false
+    public var securityOptions: [String] = []
 
     public init(image: String) { self.image = image }
 }

@@ -84,13 +84,16 @@ public struct SystemPrune {
         ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).map { dir + "/" + $0 }
     }
 
+    /// Bytes in regular files under `path`, not following symlinks.
     static func size(_ path: String) -> Int64 {
-        guard let walker = FileManager.default.enumerator(atPath: path) else { return 0 }
-        var total: Int64 = 0
-        while let name = walker.nextObject() as? String {
-            var info = stat()
-            if lstat(path + "/" + name, &info) == 0 && info.st_mode & S_IFMT == S_IFREG { total += Int64(info.st_size) }
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return 0 }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return Int64(info.st_size)
+        case S_IFDIR:
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            return names.reduce(0) { $0 + size(path + "/" + $1) }
+        default: return 0
         }
-        return total
     }
 }

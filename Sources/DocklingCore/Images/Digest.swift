@@ -1,5 +1,3 @@
-import Crypto
-
 /// A content address: `sha256:` and 64 lowercase hex digits (OCI image-spec
 /// descriptor.md, "Digests"). Two blobs with the same digest are the same bytes, which
 /// is why a layer shared by many images is stored once.
@@ -23,7 +21,8 @@ public struct Digest: Hashable, Sendable, Comparable, CustomStringConvertible, C
         self.hex = hex
     }
 
-    init(_ hash: SHA256.Digest) {
+    /// The 32 bytes of a SHA-256 hash.
+    init(sha256 hash: [UInt8]) {
         hex = hash.map { byte in
             let text = String(byte, radix: 16)
             return byte < 16 ? "0" + text : text
@@ -32,7 +31,7 @@ public struct Digest: Hashable, Sendable, Comparable, CustomStringConvertible, C
 
     /// The digest of some bytes held in memory (configs, manifests).
     public static func of<Bytes: Sequence>(_ bytes: Bytes) -> Digest where Bytes.Element == UInt8 {
-        Digest(SHA256.hash(data: Array(bytes)))
+        Digester.digest(Array(bytes))
     }
 
     public var description: String { "sha256:" + hex }

@@ -1,15 +1,38 @@
-import Crypto
+import CLibCrypto
 
-/// Hashes a stream piece by piece, so that a layer of any size is digested as it
-/// passes through, never held in memory whole.
-struct Digester {
-    private var hash = SHA256()
+/// Hashes a stream piece by piece (SHA-256, OpenSSL's EVP interface), so that a layer of
+/// any size is digested as it passes through, never held in memory whole.
+final class Digester {
+    private let context: OpaquePointer
     private(set) var count: Int64 = 0
 
-    mutating func update(_ bytes: UnsafeRawBufferPointer) {
-        hash.update(bufferPointer: bytes)
+    init() {
+        context = EVP_MD_CTX_new()
+        EVP_DigestInit_ex(context, EVP_sha256(), nil)
+    }
+
+    deinit { EVP_MD_CTX_free(context) }
+
+    func update(_ bytes: UnsafeRawBufferPointer) {
+        if let base = bytes.baseAddress { EVP_DigestUpdate(context, base, bytes.count) }
         count += Int64(bytes.count)
     }
 
-    func finalize() -> Digest { Digest(hash.finalize()) }
+    /// The digest of everything so far. The context is left as it was, so more may follow.
+    func finalize() -> Digest {
+        let copy = EVP_MD_CTX_new()
+        defer { EVP_MD_CTX_free(copy) }
+        EVP_MD_CTX_copy_ex(copy, context)
+        var hash = [UInt8](repeating: 0, count: 32)
+        var length: UInt32 = 0
+        EVP_DigestFinal_ex(copy, &hash, &length)
+        return Digest(sha256: hash)
+    }
+
+    /// The digest of bytes held in memory.
+    static func digest(_ bytes: [UInt8]) -> Digest {
+        let digester = Digester()
+        bytes.withUnsafeBytes { digester.update($0) }
+        return digester.finalize()
+    }
 }

@@ -43,8 +43,11 @@ enum ContainerProcess {
         do {
             try prepare()
             try stdio?.openTerminal()
+            let confinement = spec.confinement.map(ConfinementSteps.init)
+            try confinement?.beforeUserSwitch()
             if let user = spec.user { try UserSwitch.resolve(user).apply() }
             try Kernel.chdir(spec.workingDirectory, note: "start the command in its working directory")
+            try confinement?.beforeExec()
         } catch let failure as DocklingFailure {
             ContainerInit.fail(toParent, code: failure.exitCode, failure.description)
         } catch {

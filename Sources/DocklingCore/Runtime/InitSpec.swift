@@ -30,6 +30,9 @@ public struct InitSpec: Codable, Sendable {
     public var join: Int32?
     /// `exec -t`: run the command on a new pseudo-terminal.
     public var tty = false
+    /// Capabilities, masked paths, seccomp: docker's walls around a container's
+    /// processes. nil for the concept tools, whose lessons come before confinement.
+    public var confinement: Confinement?
 
     public init(namespaces: [NamespaceKind], rootfs: String?, readOnlyRootfs: Bool,
                 hostname: String?, idMapping: IDMapping?, argv: [String], environment: [String],

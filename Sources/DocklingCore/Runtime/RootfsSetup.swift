@@ -31,6 +31,10 @@ struct RootfsSetup {
         try mountDev()
         try mountSys()
         for mount in spec.mounts { try VolumeMount(mount: mount, rootfs: rootfs).attach() }
+        if let confinement = spec.confinement, !confinement.privileged {
+            try PathProtection(rootfs: rootfs).apply()
+            Tracer.shared.step = "rootfs"
+        }
         if spec.readOnlyRootfs { try makeReadOnly() }
         try pivot()
     }
@@ -40,12 +44,13 @@ struct RootfsSetup {
         let dev = rootfs + "/dev"
         try Kernel.mount(source: "tmpfs", target: dev, type: "tmpfs", flags: [.noSUID, .strictATime],
                          data: "mode=755,size=65536k", note: "an empty /dev of our own, in memory")
-        for name in Self.devices {
+        let devices = spec.confinement?.privileged == true ? HostDevices.names() : Self.devices
+        for name in devices {
             let fd = try Kernel.open("\(dev)/\(name)", [.writeOnly, .create, .closeOnExec], mode: 0o666,
                                      note: "a file to bind the host's /dev/\(name) onto")
             try Kernel.close(fd, note: "only the name was needed")
             try Kernel.mount(source: "/dev/\(name)", target: "\(dev)/\(name)", type: nil, flags: [.bind],
-                             note: "give the container the host's /dev/\(name), and nothing more")
+                             note: "give the container the host's /dev/\(name)")
         }
         try Kernel.mkdir(dev + "/pts", note: "mount point for the container's own pseudo-terminals")
         let ptsOptions = spec.has(.user) ? "newinstance,ptmxmode=0666,mode=0620"

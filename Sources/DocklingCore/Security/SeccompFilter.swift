@@ -1,0 +1,58 @@
+import CSeccomp
+
+/// Compiles docker's default profile, for a container with these capabilities, into
+/// a seccomp filter with libseccomp and loads it. From then on the kernel answers
+/// every system call of the process (and of all it execs and forks) against the
+/// filter first: a call the profile does not allow fails with EPERM, whoever makes it.
+struct SeccompFilter {
+    let capabilities: CapabilitySet
+
+    func load() throws {
+        guard let filter = seccomp_init(dl_seccomp_errno(UInt16(DockerSeccompProfile.defaultErrno))) else {
+            throw SeccompError(what: "seccomp_init failed")
+        }
+        defer { seccomp_release(filter) }
+        // libseccomp would set no_new_privs itself; docker leaves that to its own option.
+        try check(seccomp_attr_set(filter, SCMP_FLTATR_CTL_NNP, 0), "seccomp_attr_set(SCMP_FLTATR_CTL_NNP, 0)")
+        var allowedAlways: Set<String> = []
+        for rule in DockerSeccompProfile.rules where rule.applies(to: capabilities) {
+            for name in rule.names where !allowedAlways.contains(name) {
+                let number = seccomp_syscall_resolve_name(name)
+                guard number != __NR_SCMP_ERROR else { continue }
+                try add(rule, number: number, to: filter, name: name)
+                if rule.conditions.isEmpty && rule.action == .allow { allowedAlways.insert(name) }
+            }
+        }
+        try Kernel.seccompLoad(filter, note: capabilities.contains(Capability(named: "SYS_ADMIN")!)
+            ? "docker's seccomp profile: from now on the kernel checks every system call against it"
+            : "docker's seccomp profile: mount, unshare, keyctl, kexec_load… now fail with EPERM")
+    }
+
+    private func add(_ rule: SeccompRule, number: Int32, to filter: scmp_filter_ctx, name: String) throws {
+        let action: UInt32 = switch rule.action {
+        case .allow: SCMP_ACT_ALLOW
+        case .fail(let errno): dl_seccomp_errno(UInt16(errno))
+        }
+        let comparisons = rule.conditions.map { condition in
+            switch condition.test {
+            case .equals(let value): scmp_arg_cmp(arg: condition.argument, op: SCMP_CMP_EQ, datum_a: value, datum_b: 0)
+            case .notEquals(let value): scmp_arg_cmp(arg: condition.argument, op: SCMP_CMP_NE, datum_a: value, datum_b: 0)
+            case .masked(let mask, let value):
+                scmp_arg_cmp(arg: condition.argument, op: SCMP_CMP_MASKED_EQ, datum_a: mask, datum_b: value)
+            }
+        }
+        try check(seccomp_rule_add_array(filter, action, number, UInt32(comparisons.count), comparisons),
+                  "seccomp_rule_add(\(name))")
+    }
+
+    private func check(_ result: Int32, _ call: String) throws {
+        if result < 0 { throw SeccompError(what: "\(call): \(Errno(-result).name)") }
+    }
+}
+
+/// libseccomp could not build the filter (it reports errors as negative errnos).
+struct SeccompError: DocklingFailure {
+    let what: String
+    var step: String { "security" }
+    var hint: String? { "--security-opt seccomp=unconfined runs the container without a filter" }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import XCTest
+
+/// Thirty confined containers started at the same moment: every one succeeds, and none
+/// leaves a mount, cgroup, process or file behind.
+final class SecurityConcurrencySystemTests: XCTestCase {
+    func testThirtyConcurrentRunsSucceedAndLeaveNothing() throws {
+        try Tool.requireRoot()
+        try Tool.requireProgram("busybox", package: "busybox-static")
+        let root = try TemporaryRoot("thirty")
+        let cli = DocklingCLI(root: root)
+        XCTAssertEqual(try cli.run(["run", "--rm", "busybox", "true"]).status, 0, "the first run imports busybox")
+        let logs = try TemporaryRoot("thirty-logs")
+        let storeBefore = try storeTree(root.path)
+        let hostBefore = Set(try HostLeftovers.snapshot(root: root.path))
+
+        // Every process is started before any is waited for: all thirty run at once.
+        let processes = try (0..<30).map { index in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: Tool.path("dockling"))
+            process.arguments = ["run", "--rm", "busybox", "true"]
+            process.environment = ProcessInfo.processInfo.environment.merging(root.environment) { $1 }
+            XCTAssertTrue(FileManager.default.createFile(atPath: "\(logs.path)/\(index)", contents: nil))
+            let log = try FileHandle(forWritingTo: URL(fileURLWithPath: "\(logs.path)/\(index)"))
+            process.standardOutput = log
+            process.standardError = log
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            return (process, log)
+        }
+        for (index, (process, log)) in processes.enumerated() {
+            process.waitUntilExit()
+            try log.close()
+            let output = (try? String(contentsOfFile: "\(logs.path)/\(index)", encoding: .utf8)) ?? ""
+            XCTAssertEqual(process.terminationStatus, 0, "run \(index): \(output)")
+        }
+
+        XCTAssertEqual(try cli.run(["ps", "-a", "-q"]).stdout, "", "--rm removed every container")
+        XCTAssertEqual(try storeTree(root.path), storeBefore, "no container folder or temp file is left in the store")
+        let leftovers = Set(try HostLeftovers.snapshot(root: root.path)).subtracting(hostBefore)
+            .filter { !$0.hasPrefix("process ") || belongsToStore($0, root: root.path) }
+        XCTAssertEqual(leftovers, [], "mounts, cgroups or monitors left behind")
+    }
+
+    /// Every path under the store, but the image content that the first run put there.
+    private func storeTree(_ root: String) throws -> [String] {
+        (FileManager.default.subpaths(atPath: root) ?? []).filter { !$0.hasPrefix("layers/") && !$0.hasPrefix("blobs/") }.sorted()
+    }
+
+    /// A dockling-init of this test's store (others may run on the same host).
+    private func belongsToStore(_ leftover: String, root: String) -> Bool {
+        let pid = leftover.split(separator: " ")[1]
+        let environment = (try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/environ"))) ?? Data()
+        return String(decoding: environment, as: UTF8.self).contains("DOCKLING_ROOT=\(root)")
+    }
+}
