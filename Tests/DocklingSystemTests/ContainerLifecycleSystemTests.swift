@@ -118,6 +118,14 @@ final class ContainerLifecycleSystemTests: XCTestCase {
         XCTAssertEqual(try cli.run(["ps", "-a", "-q"]).stdout, "", "no failed run leaves a container behind with --rm")
     }
 
+    func testPruneInAnotherStoreLeavesThisStoresContainersAlone() throws {
+        try cli.run(["run", "-d", "--name", "neighbour", "busybox", "sleep", "60"])
+        let other = DocklingCLI(root: try TemporaryRoot("other-store"))
+        XCTAssertEqual(try other.run(["system", "prune", "-f"]).status, 0)
+        try expectStatus("neighbour", "Up ", "a prune of another store killed it")
+        try cli.run(["kill", "neighbour"])
+    }
+
     func testADetachedContainerOutlivesItsDocklingAndItsEndIsRecorded() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Tool.path("dockling"))

@@ -44,14 +44,15 @@ public struct SystemPrune {
                 report.volumes.append(Path.base(of: volume))
             }
         }
-        report.leftovers += try removeLeftovers(running: Set(running.map(\.id)))
+        report.leftovers += try removeLeftovers(stopped: all.filter { $0.state.status != .running }.map(\.id))
         return report
     }
 
     /// Half-made or half-removed container folders (swept under the containers' lock,
-    /// so no create is in progress), scratch of processes that are gone, and cgroups
-    /// named after containers that are not running.
-    private func removeLeftovers(running: Set<String>) throws -> [String] {
+    /// so no create is in progress), scratch of processes that are gone, and the cgroups
+    /// of this store's stopped containers whose monitor died before removing them. Only
+    /// this store's: another store on the same machine has containers of its own.
+    private func removeLeftovers(stopped: [String]) throws -> [String] {
         var removed: [String] = []
         try FileManager.default.createDirectory(atPath: root.containers, withIntermediateDirectories: true)
         try FileLock.withLock(root.containers + "/.lock", note: "no container is being created while we sweep") {
@@ -69,9 +70,9 @@ public struct SystemPrune {
         let layout = try CgroupLayout.detect()
         let parents = Array(layout.v1Directories.values) + [layout.v2Directory].compactMap { $0 }
         for parent in Set(parents) {
-            for dir in children(parent) where Path.base(of: dir).hasPrefix("dockling-") {
-                let id = String(Path.base(of: dir).dropFirst("dockling-".count))
-                guard ContainerID.isValid(id), !running.contains(id) else { continue }
+            for id in stopped {
+                let dir = parent + "/dockling-" + id
+                guard FileManager.default.fileExists(atPath: dir) else { continue }
                 let pids = ((try? Kernel.readFile(dir + "/cgroup.procs")) ?? "").split(separator: "\n").compactMap { pid_t($0) }
                 for pid in pids { try? Kernel.kill(pid, SIGKILL, note: "a process left in a dead container's cgroup") }
                 if (try? Kernel.rmdir(dir, note: "a cgroup whose container is gone")) != nil { removed.append(dir) }
