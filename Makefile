@@ -2,7 +2,7 @@
 SWIFT  ?= swift
 PREFIX ?= /usr/local
 BIN    := .build/debug
-TOOLS  := dockling dockling-init dockling-namespaces dockling-cgroups dockling-snapshot dockling-union dockling-stdio
+TOOLS  := dockling dockling-init dockling-namespaces dockling-cgroups dockling-snapshot dockling-union dockling-commit dockling-stdio
 export PATH := /opt/swift/usr/bin:$(PATH)
 
 .PHONY: setup build tour test bench install clean

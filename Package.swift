@@ -19,6 +19,7 @@ let package = Package(
         .executable(name: "dockling-snapshot", targets: ["dockling-snapshot"]),
         .executable(name: "dockling-union", targets: ["dockling-union"]),
         .executable(name: "dockling-stdio", targets: ["dockling-stdio"]),
+        .executable(name: "dockling-commit", targets: ["dockling-commit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -41,6 +42,7 @@ let package = Package(
         conceptTool("dockling-snapshot"),
         conceptTool("dockling-union"),
         conceptTool("dockling-stdio"),
+        conceptTool("dockling-commit"),
         .testTarget(name: "DocklingCoreTests", dependencies: ["DocklingCore"]),
         .testTarget(name: "DocklingSystemTests", dependencies: ["DocklingCore"]),
     ]

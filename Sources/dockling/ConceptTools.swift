@@ -4,9 +4,10 @@ import Glibc
 #endif
 
 /// `dockling namespaces …` runs `dockling-namespaces …`, git-style: the concept tools are
-/// one word away from the main CLI.
+/// one word away from the main CLI. (Not `commit`: `dockling commit` is docker's command;
+/// its concept tool is called by its full name, `dockling-commit`.)
 enum ConceptTools {
-    static let names = ["namespaces", "cgroups", "union", "snapshot", "commit", "stdio"]
+    static let names = ["namespaces", "cgroups", "union", "snapshot", "stdio"]
 
     /// Replaces this process with the concept tool when the first argument names one.
     static func dispatch(_ arguments: [String]) {

@@ -10,6 +10,7 @@ final class CgroupLayoutTests: XCTestCase {
     32 31 0:29 / /sys/fs/cgroup/cpu rw,relatime - cgroup cgroup rw,cpu
     33 31 0:30 / /sys/fs/cgroup/cpuacct rw,relatime - cgroup cgroup rw,cpuacct
     35 31 0:32 / /sys/fs/cgroup/memory rw,relatime - cgroup cgroup rw,memory
+    37 31 0:34 / /sys/fs/cgroup/freezer rw,relatime - cgroup cgroup rw,freezer
     38 31 0:35 / /sys/fs/cgroup/blkio rw,relatime - cgroup cgroup rw,blkio
     39 31 0:36 / /sys/fs/cgroup/pids rw,relatime - cgroup cgroup rw,pids
     40 31 0:37 / /sys/fs/cgroup/systemd rw,relatime - cgroup cgroup rw,name=systemd
@@ -19,6 +20,7 @@ final class CgroupLayoutTests: XCTestCase {
     9:name=systemd:/
     8:pids:/
     7:blkio:/
+    6:freezer:/
     4:memory:/process_api/bfc6474a
     2:cpuacct:/
     1:cpu:/

@@ -9,12 +9,13 @@ final class CgroupV1DriverTests: XCTestCase {
         let cpu = tree.root + "/cpu,cpuacct"
         return CgroupLayout(kind: .hybrid,
                             v1Directories: [.memory: tree.root + "/memory/process_api", .cpu: cpu, .cpuacct: cpu,
-                                            .pids: tree.root + "/pids", .blkio: tree.root + "/blkio"],
+                                            .pids: tree.root + "/pids", .blkio: tree.root + "/blkio",
+                                            .freezer: tree.root + "/freezer"],
                             v2Directory: tree.root + "/unified", v2Controllers: [])
     }
 
     private func makeTree() throws -> FakeCgroupTree {
-        let tree = try FakeCgroupTree(.v1(hierarchies: ["memory", "cpu,cpuacct", "pids", "blkio", "unified"]))
+        let tree = try FakeCgroupTree(.v1(hierarchies: ["memory", "cpu,cpuacct", "pids", "blkio", "freezer", "unified"]))
         try tree.makeDirectory(tree.root + "/memory/process_api", note: "")
         return tree
     }
@@ -28,8 +29,10 @@ final class CgroupV1DriverTests: XCTestCase {
         let run = try session(tree, CgroupLimits(memory: 64 << 20))
         XCTAssertEqual(run.directories, [tree.root + "/memory/process_api/dockling-web",
                                          tree.root + "/cpu,cpuacct/dockling-web",
-                                         tree.root + "/pids/dockling-web"],
-                       "co-mounted cpu,cpuacct shares one directory; blkio is joined only for a limit; v2 holds nothing")
+                                         tree.root + "/pids/dockling-web",
+                                         tree.root + "/freezer/dockling-web"],
+                       "co-mounted cpu,cpuacct shares one directory; blkio is joined only for a limit; the freezer "
+                       + "always, so that commit can pause the container; v2 holds nothing")
         try run.remove()
     }
 

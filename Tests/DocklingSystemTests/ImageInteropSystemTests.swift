@@ -6,32 +6,20 @@ import XCTest
 final class ImageInteropSystemTests: XCTestCase {
     private var root: TemporaryRoot!
     private var work: TemporaryRoot!
-    /// podman refuses a run root longer than 50 characters, so it gets a short one.
-    private var runRoot: String?
-    /// podman makes these whatever it is told; they go again if they were not there.
-    private let podmanRunDirectories = ["/run/containers/networks", "/run/containers"]
-    private var preexisting: [String] = []
+    private var privatePodman: PrivatePodman?
 
     override func setUpWithError() throws {
-        try Tool.requireRoot()
-        try Tool.requireProgram("podman", package: "podman")
         try Tool.requireProgram("skopeo", package: "skopeo")
         try Tool.requireProgram("busybox", package: "busybox-static")
         root = try TemporaryRoot("interop")
         work = try TemporaryRoot("interop-work")
-        try Data("[containers]\ndefault_ulimits = []\n".utf8).write(to: URL(fileURLWithPath: work.path + "/containers.conf"))
-        runRoot = "/tmp/dlpod-\(UUID().uuidString.prefix(8))"
-        preexisting = podmanRunDirectories.filter { FileManager.default.fileExists(atPath: $0) }
+        privatePodman = try PrivatePodman(work: work.path)
     }
 
     override func tearDownWithError() throws {
         // Nothing of podman's may outlive the test: its storage lives in the work folder.
-        guard let runRoot else { return }
-        _ = try? podman(["rmi", "--all", "--force"])
-        try? FileManager.default.removeItem(atPath: runRoot)
-        for directory in podmanRunDirectories where !preexisting.contains(directory) {
-            rmdir(directory)  // only if empty: never anything another user of podman put there
-        }
+        privatePodman?.remove()
+        privatePodman = nil
         // XCTest keeps test cases alive to the end of the run: let go of the folders now.
         root = nil
         work = nil
@@ -40,14 +28,7 @@ final class ImageInteropSystemTests: XCTestCase {
     /// podman with private storage under the test's folder, set up for this machine.
     @discardableResult
     private func podman(_ arguments: [String]) throws -> ToolResult {
-        let result = try Tool.exec("/usr/bin/env", ["podman", "--root", work.path + "/podman-root",
-                                                    "--runroot", runRoot ?? "", "--tmpdir", work.path + "/podman-tmp",
-                                                    "--network-config-dir", work.path + "/podman-net",
-                                                    "--events-backend", "none", "--storage-driver", "vfs",
-                                                    "--cgroup-manager=cgroupfs"] + arguments,
-                                   environment: ["CONTAINERS_CONF": work.path + "/containers.conf"])
-        XCTAssertEqual(result.status, 0, "podman \(arguments): \(result.stderr)")
-        return result
+        try XCTUnwrap(privatePodman).run(arguments)
     }
 
     @discardableResult

@@ -8,32 +8,36 @@ import CLibArchive
 /// bytes — and so the same digest: entries in sorted order, paths relative to the
 /// directory, owners, modes and modification times as on disk, xattrs sorted by name,
 /// and nothing that changes by merely looking (access and change times, user names).
+/// An overlay upper directory has its whiteouts converted (`LayerWriter+Overlay.swift`).
 final class LayerWriter {
     private let directory: String
-    private let tar: TarWriter
+    let source: LayerSource
+    let tar: TarWriter
     private let disk: OpaquePointer
     /// The first path of each inode with several links, so later ones become hard links.
     private var firstLinks: [InodeKey: String] = [:]
-    private(set) var entryCount = 0
+    /// Every file read so far and what the tar got for it.
+    private(set) var entries: [LayerEntry] = []
 
     private struct InodeKey: Hashable {
         let device: UInt64
         let inode: Int64
     }
 
-    /// Writes `directory` to `sink` and returns how many entries the tar holds.
-    static func write(directory: String, to sink: ByteSink) throws -> Int {
-        let writer = try LayerWriter(directory: directory, sink: sink)
+    /// Writes `directory` to `sink` and returns each file it read, with its tar entries.
+    static func write(directory: String, as source: LayerSource = .tree, to sink: ByteSink) throws -> [LayerEntry] {
+        let writer = try LayerWriter(directory: directory, source: source, sink: sink)
         try writer.visit("")
         try writer.tar.finish()
-        return writer.entryCount
+        return writer.entries
     }
 
-    private init(directory: String, sink: ByteSink) throws {
+    private init(directory: String, source: LayerSource, sink: ByteSink) throws {
         guard let info = FileIO.lstat(directory), info.isDirectory else {
             throw ArchiveError("\(directory) is not a directory", errno: .ENOTDIR)
         }
         self.directory = directory
+        self.source = source
         tar = try TarWriter(to: sink)
         disk = archive_read_disk_new()
         archive_read_disk_set_symlink_physical(disk)
@@ -71,26 +75,41 @@ final class LayerWriter {
         archive_entry_unset_birthtime(entry.pointer)
         archive_entry_set_uname(entry.pointer, nil)
         archive_entry_set_gname(entry.pointer, nil)
+        var kind = Self.kind(of: entry)
+        if source == .overlayUpper { kind = try convertOverlayMarks(entry, kind: kind) }
         entry.setXattrs(entry.xattrs.sorted { $0.name < $1.name })
-        var isLink = false
-        if !entry.isDirectory && archive_entry_nlink(entry.pointer) > 1 {
+        // A whiteout is often a link to overlayfs's one shared whiteout inode: never a hard link here.
+        if !entry.isDirectory && kind != .whiteout && archive_entry_nlink(entry.pointer) > 1 {
             let key = InodeKey(device: UInt64(archive_entry_dev(entry.pointer)), inode: archive_entry_ino64(entry.pointer))
             if let first = firstLinks[key] {
                 entry.hardlink = first
                 entry.size = 0
-                isLink = true
+                kind = .hardlink
             } else {
                 firstLinks[key] = path
             }
         }
         try tar.writeHeader(entry)
-        entryCount += 1
-        if entry.isRegularFile && !isLink && entry.size > 0 {
+        var tarNames = [entry.pathname]
+        if kind == .opaqueDirectory { tarNames.append(try writeOpaqueMarker(of: entry, at: path)) }
+        entries.append(LayerEntry(path: path, kind: kind, tarNames: tarNames))
+        if kind == .file && entry.size > 0 {
             let file = try BlobReader(path: full)
             while case let chunk = try file.nextChunk(), !chunk.isEmpty {
                 try tar.writeData(chunk)
             }
         }
         return entry.isDirectory
+    }
+
+    /// What an entry read from disk is, before any overlay conversion.
+    private static func kind(of entry: ArchiveEntry) -> LayerEntry.Kind {
+        switch entry.fileType {
+        case S_IFDIR: .directory
+        case S_IFLNK: .symlink
+        case S_IFIFO: .fifo
+        case S_IFCHR, S_IFBLK: .device
+        default: .file
+        }
     }
 }

@@ -6,23 +6,28 @@ public enum CgroupController: String, CaseIterable, Sendable, Hashable, Comparab
     case cpuacct
     case pids
     case blkio
+    /// Limits nothing: it stops every process of the cgroup where it stands, so that
+    /// `dockling commit` can copy a running container's files while none of them changes.
+    case freezer
 
     /// The name in a v1 hierarchy's mount options and in /proc/self/cgroup.
     public var v1Name: String { rawValue }
 
-    /// The name in a v2 cgroup's `cgroup.controllers`. nil for CPU accounting, which v2
-    /// builds into every cgroup (`cpu.stat`), so that no controller has to be enabled for it.
+    /// The name in a v2 cgroup's `cgroup.controllers`. nil for CPU accounting and the
+    /// freezer, which v2 builds into every cgroup (`cpu.stat`, `cgroup.freeze`), so that no
+    /// controller has to be enabled for them.
     public var v2Name: String? {
         switch self {
-        case .cpuacct: nil
+        case .cpuacct, .freezer: nil
         case .blkio: "io"
         default: rawValue
         }
     }
 
-    /// The controllers that count what a run used; dockling joins them when the machine
-    /// has them, so the report can say what the command consumed even without limits.
-    static let accounting: [CgroupController] = [.memory, .cpu, .cpuacct, .pids]
+    /// The controllers dockling joins whenever the machine has them, limits or not: those
+    /// that count, so the report can say what the command consumed, and the freezer, so
+    /// that the container can be paused while it is committed.
+    static let joinedWhenPresent: [CgroupController] = [.memory, .cpu, .cpuacct, .pids, .freezer]
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

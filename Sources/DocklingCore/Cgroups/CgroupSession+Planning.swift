@@ -37,14 +37,14 @@ extension CgroupSession {
     }
 
     /// One driver per cgroup version in use, each with the controllers it owns. A
-    /// controller a limit needs must exist; one that only counts is used when present.
+    /// controller a limit needs must exist; one that only counts (or freezes) is used when present.
     static func plan(limits: CgroupLimits, layout: CgroupLayout, cgroupName: String,
                      kernel: any CgroupKernel, callerPID: pid_t) throws -> [any CgroupDriver] {
         let required = limits.controllers
         var v1Parents: [CgroupController: String] = [:]
         var v2Controllers: [CgroupController] = []
         for controller in CgroupController.allCases
-        where required[controller] != nil || CgroupController.accounting.contains(controller) {
+        where required[controller] != nil || CgroupController.joinedWhenPresent.contains(controller) {
             switch layout.owner(of: controller) {
             case .v1: v1Parents[controller] = layout.v1Directories[controller]
             case .v2: v2Controllers.append(controller)

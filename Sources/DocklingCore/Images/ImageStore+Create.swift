@@ -5,8 +5,11 @@ public struct NewLayer: Sendable {
     /// The blob: an uncompressed tar, so its digest is also its diff id.
     public let blob: Descriptor
     public let diffID: Digest
+    /// Each file of the directory and the tar entries it became.
+    public let entries: [LayerEntry]
+
     /// How many files, directories and links the tar holds.
-    public let entryCount: Int
+    public var entryCount: Int { entries.reduce(0) { $0 + $1.tarNames.count } }
 }
 
 /// A JSON blob just written to the store, with its exact bytes.
@@ -19,14 +22,14 @@ public struct JSONBlob: Sendable {
 // a config that lists it, a manifest that points at both, a name in index.json.
 extension ImageStore {
     /// Writes `directory` as a layer tar into the store and unpacks it under `layers/`.
-    public func addLayer(fromDirectory directory: String) throws -> NewLayer {
+    public func addLayer(fromDirectory directory: String, as source: LayerSource = .tree) throws -> NewLayer {
         try withLock {
             let staged = try content.stage()
-            let entries = try LayerWriter.write(directory: directory, to: staged)
+            let entries = try LayerWriter.write(directory: directory, as: source, to: staged)
             let blob = Descriptor(mediaType: MediaType.ociLayer, digest: staged.digest, size: staged.size)
             try unpackLayer(BlobReader(path: staged.path), diffID: blob.digest, blob: blob)
             try content.publish(staged, kind: "layer tar")
-            return NewLayer(blob: blob, diffID: blob.digest, entryCount: entries)
+            return NewLayer(blob: blob, diffID: blob.digest, entries: entries)
         }
     }
 

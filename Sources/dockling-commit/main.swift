@@ -1,0 +1,2 @@
+import DocklingCLI
+ToolMain.run(CommitTool.self, name: "dockling-commit")
