@@ -5,7 +5,7 @@ BIN    := .build/debug
 TOOLS  := dockling dockling-init dockling-namespaces dockling-cgroups dockling-snapshot dockling-union dockling-commit dockling-stdio
 export PATH := /opt/swift/usr/bin:$(PATH)
 
-.PHONY: setup build tour test bench install clean
+.PHONY: setup build tour test bench install clean fuzz
 
 setup:
 	@scripts/setup-debian.sh
@@ -34,6 +34,10 @@ install: build
 	install -d $(PREFIX)/bin $(PREFIX)/share/dockling/lessons
 	for t in $(TOOLS); do install -m 755 .build/release/$$t $(PREFIX)/bin/$$t; done
 	install -m 644 lessons/*.md $(PREFIX)/share/dockling/lessons/
+
+# libFuzzer on the layer reader, image references and manifests (FUZZ_SECONDS each).
+fuzz:
+	Fuzz/run.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build

@@ -47,3 +47,13 @@ let package = Package(
         .testTarget(name: "DocklingSystemTests", dependencies: ["DocklingCore"]),
     ]
 )
+
+// The libFuzzer targets (Fuzz/, `make fuzz`) exist only when DOCKLING_FUZZ is set, so
+// that `swift build` and `swift test` never see them. They live in this package rather
+// than one of their own because a second package would have to fetch its dependencies.
+if Context.environment["DOCKLING_FUZZ"] != nil {
+    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"))
+    package.targets += ["FuzzReference", "FuzzManifest", "FuzzLayerReader"].map {
+        .executableTarget(name: $0, dependencies: ["DocklingCore", "FuzzDriver"], path: "Fuzz/" + $0)
+    }
+}

@@ -10,29 +10,13 @@ final class SecurityConcurrencySystemTests: XCTestCase {
         let root = try TemporaryRoot("thirty")
         let cli = DocklingCLI(root: root)
         XCTAssertEqual(try cli.run(["run", "--rm", "busybox", "true"]).status, 0, "the first run imports busybox")
-        let logs = try TemporaryRoot("thirty-logs")
         let storeBefore = try storeTree(root.path)
         let hostBefore = Set(try HostLeftovers.snapshot(root: root.path))
 
-        // Every process is started before any is waited for: all thirty run at once.
-        let processes = try (0..<30).map { index in
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: Tool.path("dockling"))
-            process.arguments = ["run", "--rm", "busybox", "true"]
-            process.environment = ProcessInfo.processInfo.environment.merging(root.environment) { $1 }
-            XCTAssertTrue(FileManager.default.createFile(atPath: "\(logs.path)/\(index)", contents: nil))
-            let log = try FileHandle(forWritingTo: URL(fileURLWithPath: "\(logs.path)/\(index)"))
-            process.standardOutput = log
-            process.standardError = log
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
-            return (process, log)
-        }
-        for (index, (process, log)) in processes.enumerated() {
-            process.waitUntilExit()
-            try log.close()
-            let output = (try? String(contentsOfFile: "\(logs.path)/\(index)", encoding: .utf8)) ?? ""
-            XCTAssertEqual(process.terminationStatus, 0, "run \(index): \(output)")
+        let results = try Tool.runAtOnce("dockling", Array(repeating: ["run", "--rm", "busybox", "true"], count: 30),
+                                         environment: root.environment)
+        for (index, result) in results.enumerated() {
+            XCTAssertEqual(result.status, 0, "run \(index): \(result.stdout)\(result.stderr)")
         }
 
         XCTAssertEqual(try cli.run(["ps", "-a", "-q"]).stdout, "", "--rm removed every container")

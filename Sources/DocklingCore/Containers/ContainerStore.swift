@@ -71,12 +71,14 @@ public struct ContainerStore: Sendable {
         }
     }
 
-    /// Deletes a container's folder: renamed aside first, so that it vanishes from every
-    /// listing in one step even if the deletion itself is interrupted.
+    /// Deletes a stopped container's folder: renamed aside first, so that it vanishes
+    /// from every listing in one step even if the deletion itself is interrupted. Its
+    /// cgroups go too, in case its monitor was killed before it could remove them.
     public func remove(_ id: String) throws {
         try FileLock.withLock(root.containers + "/.lock", note: "one dockling at a time adds or removes containers") {
             let doomed = root.containers + "/.gone-" + id
             try Kernel.rename(directory(id), to: doomed, note: "the container is gone from every listing")
+            _ = ContainerCgroups.removeLeftovers(of: [id])
             try FileManager.default.removeItem(atPath: doomed)
         }
     }

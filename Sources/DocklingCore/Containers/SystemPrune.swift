@@ -5,7 +5,7 @@ import Glibc
 
 /// `docker system prune`: stopped containers, layers no image uses, volumes no container
 /// uses (with `--volumes`), and what a crash can leave behind — half-made container
-/// folders, scratch files, and cgroups of containers that are gone.
+/// folders, scratch files, and cgroups of this store's containers that are gone.
 public struct SystemPrune {
     public let root: StoreRoot
 
@@ -44,39 +44,30 @@ public struct SystemPrune {
                 report.volumes.append(Path.base(of: volume))
             }
         }
-        report.leftovers += try removeLeftovers(stopped: all.filter { $0.state.status != .running }.map(\.id))
+        report.leftovers += try removeLeftovers()
         return report
     }
 
     /// Half-made or half-removed container folders (swept under the containers' lock,
-    /// so no create is in progress), scratch of processes that are gone, and the cgroups
-    /// of this store's stopped containers whose monitor died before removing them. Only
-    /// this store's: another store on the same machine has containers of its own.
-    private func removeLeftovers(stopped: [String]) throws -> [String] {
+    /// so no create is in progress) and their cgroups, and scratch of processes that
+    /// are gone.
+    private func removeLeftovers() throws -> [String] {
         var removed: [String] = []
+        var ids: [String] = []
         try FileManager.default.createDirectory(atPath: root.containers, withIntermediateDirectories: true)
         try FileLock.withLock(root.containers + "/.lock", note: "no container is being created while we sweep") {
             for path in children(root.containers) where [".new-", ".gone-"].contains(where: Path.base(of: path).hasPrefix) {
                 try? FileManager.default.removeItem(atPath: path)
                 removed.append(path)
+                ids.append(String(Path.base(of: path).drop { $0 != "-" }.dropFirst()))
             }
         }
+        removed += ContainerCgroups.removeLeftovers(of: ids)
         for path in children(root.tmp) where !Path.base(of: path).hasPrefix(ImageStore.scratchPrefix) {
             // Scratch names end in their maker's pid (rootfs-busybox-1234).
             if let pid = Path.base(of: path).split(separator: "-").last.flatMap({ pid_t($0) }), kill(pid, 0) == 0 { continue }
             try? FileManager.default.removeItem(atPath: path)
             removed.append(path)
-        }
-        let layout = try CgroupLayout.detect()
-        let parents = Array(layout.v1Directories.values) + [layout.v2Directory].compactMap { $0 }
-        for parent in Set(parents) {
-            for id in stopped {
-                let dir = parent + "/dockling-" + id
-                guard FileManager.default.fileExists(atPath: dir) else { continue }
-                let pids = ((try? Kernel.readFile(dir + "/cgroup.procs")) ?? "").split(separator: "\n").compactMap { pid_t($0) }
-                for pid in pids { try? Kernel.kill(pid, SIGKILL, note: "a process left in a dead container's cgroup") }
-                if (try? Kernel.rmdir(dir, note: "a cgroup whose container is gone")) != nil { removed.append(dir) }
-            }
         }
         return removed
     }
