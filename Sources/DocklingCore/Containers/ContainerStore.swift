@@ -78,7 +78,7 @@ public struct ContainerStore: Sendable {
         try FileLock.withLock(root.containers + "/.lock", note: "one dockling at a time adds or removes containers") {
             let doomed = root.containers + "/.gone-" + id
             try Kernel.rename(directory(id), to: doomed, note: "the container is gone from every listing")
-            _ = ContainerCgroups.removeLeftovers(of: [id])
+            _ = ContainerCgroups.removeLeftovers(id: id, folder: doomed)
             try FileManager.default.removeItem(atPath: doomed)
         }
     }

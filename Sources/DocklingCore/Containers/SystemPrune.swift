@@ -53,16 +53,15 @@ public struct SystemPrune {
     /// are gone.
     private func removeLeftovers() throws -> [String] {
         var removed: [String] = []
-        var ids: [String] = []
         try FileManager.default.createDirectory(atPath: root.containers, withIntermediateDirectories: true)
         try FileLock.withLock(root.containers + "/.lock", note: "no container is being created while we sweep") {
             for path in children(root.containers) where [".new-", ".gone-"].contains(where: Path.base(of: path).hasPrefix) {
+                let id = String(Path.base(of: path).drop { $0 != "-" }.dropFirst())
+                removed += ContainerCgroups.removeLeftovers(id: id, folder: path)
                 try? FileManager.default.removeItem(atPath: path)
                 removed.append(path)
-                ids.append(String(Path.base(of: path).drop { $0 != "-" }.dropFirst()))
             }
         }
-        removed += ContainerCgroups.removeLeftovers(of: ids)
         for path in children(root.tmp) where !Path.base(of: path).hasPrefix(ImageStore.scratchPrefix) {
             // Scratch names end in their maker's pid (rootfs-busybox-1234).
             if let pid = Path.base(of: path).split(separator: "-").last.flatMap({ pid_t($0) }), kill(pid, 0) == 0 { continue }

@@ -24,6 +24,7 @@ final class ContainerMonitor {
         Tracer.shared.step = "cgroups"
         cgroup = try CgroupSession.create(name: spec.containerID, limits: spec.cgroupLimits())
         do {
+            try ContainerCgroups.record(cgroup.directories, folder: spec.store.directory(spec.containerID))
             Tracer.shared.step = "stdio"
             listener = try Kernel.listenAbstract(MonitorSpec.attachSocket(spec.containerID),
                                                  note: "the attach socket: dockling run, start -a and attach connect here")
