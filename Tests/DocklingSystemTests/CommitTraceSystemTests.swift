@@ -15,15 +15,19 @@ final class CommitTraceSystemTests: XCTestCase {
         defer { _ = try? cli.run(["rm", "-f", "sleeper"]) }
 
         let traceFile = root.path + "/trace.json"
-        let straceFile = root.path + "/strace.txt"
+        // One file per process (-ff): with -f into one file, a call another process
+        // interrupts is split into "<unfinished ...>" and "<... resumed>" halves.
+        let straceBase = root.path + "/strace"
         let result = try Tool.exec("/usr/bin/strace", [
-            "-f", "-s", "4096", "-o", straceFile, "-e", "trace=" + Self.checkedCalls.sorted().joined(separator: ","),
+            "-ff", "-s", "4096", "-o", straceBase, "-e", "trace=" + Self.checkedCalls.sorted().joined(separator: ","),
             Tool.path("dockling"), "commit", "sleeper", "slept:1",
         ], environment: root.environment.merging(["DOCKLING_TRACE": "json", "DOCKLING_TRACE_FILE": traceFile]) { $1 })
         XCTAssertEqual(result.status, 0, result.stderr)
 
-        let straceLines = try String(contentsOfFile: straceFile, encoding: .utf8).split(separator: "\n")
-            .map { String($0.drop { $0 != " " }.drop { $0 == " " }) }  // without strace's padded pid column
+        let straceLines = try FileManager.default.contentsOfDirectory(atPath: root.path)
+            .filter { $0.hasPrefix("strace.") }
+            .flatMap { try String(contentsOfFile: root.path + "/" + $0, encoding: .utf8).split(separator: "\n") }
+            .map(String.init)
         let events = try String(contentsOfFile: traceFile, encoding: .utf8).split(separator: "\n")
             .map { try JSONDecoder().decode(TraceTruthSystemTests.Event.self, from: Data($0.utf8)) }
             .filter { Self.checkedCalls.contains($0.call) }
