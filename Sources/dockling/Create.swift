@@ -14,10 +14,7 @@ struct Create: ParsableCommand {
     @Argument(parsing: .captureForPassthrough, help: "The image, then the command and its arguments.")
     var imageAndCommand: [String] = []
 
-    func validate() throws {
-        if ["--help", "-h"].contains(imageAndCommand.first) { throw CleanExit.helpRequest(self) }
-        try RunFlags.validate(imageAndCommand: imageAndCommand)
-    }
+    func validate() throws { try RunFlags.validate(imageAndCommand: imageAndCommand, helpFor: self) }
 
     func run() throws {
         try trace.apply()

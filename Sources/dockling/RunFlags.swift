@@ -36,8 +36,10 @@ struct RunFlags: ParsableArguments {
     @Option(name: .customLong("security-opt"), help: "Security options: no-new-privileges, seccomp=unconfined.")
     var securityOpt: [String] = []
 
-    /// Options dockling does not know end up first in the passthrough list.
-    static func validate(imageAndCommand: [String]) throws {
+    /// Options dockling does not know end up first in the passthrough list (`--help`
+    /// too, which is answered with `command`'s help).
+    static func validate(imageAndCommand: [String], helpFor command: ParsableCommand? = nil) throws {
+        if let command, ["--help", "-h"].contains(imageAndCommand.first) { throw CleanExit.helpRequest(command) }
         guard let image = imageAndCommand.first else {
             throw ValidationError("requires at least 1 argument: IMAGE [COMMAND] [ARG...]")
         }

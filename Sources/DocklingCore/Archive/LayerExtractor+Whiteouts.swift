@@ -20,7 +20,7 @@ extension LayerExtractor {
             try makeDirectories("/" + directory)
             try kernel(entry) { () throws(KernelError) in
                 try Kernel.lsetxattr(root + (directory.isEmpty ? "" : "/" + directory),
-                                     name: Whiteout.opaqueXattr, value: "y",
+                                     name: OverlayEntry.opaqueXattr, value: "y",
                                      note: "opaque whiteout: /\(directory) hides everything the layers below put in it")
             }
         }

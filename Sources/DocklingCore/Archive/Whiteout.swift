@@ -12,7 +12,6 @@ enum Whiteout: Equatable {
 
     static let prefix = ".wh."
     static let opaqueMarker = ".wh..wh..opq"
-    static let opaqueXattr = "trusted.overlay.opaque"
 
     /// What a normalized layer path means, or nil when it is an ordinary entry.
     static func classify(_ path: String, entry: String) throws(ArchiveError) -> Whiteout? {

@@ -36,7 +36,7 @@ public struct ContainerFactory {
         let environment = try Self.environment(image: execution.env ?? [], options: options,
                                                hostname: hostname, host: hostEnvironment)
         let config = ContainerConfig(
-            id: id, name: options.name ?? ContainerName.random(), created: JSONLogWriter.now(),
+            id: id, name: options.name ?? ContainerName.random(), created: Timestamp.preciseNow(),
             image: options.image, imageID: image.id.description, layers: try store.layerDirectories(of: image),
             argv: argv, entrypoint: options.entrypoint.map { [$0] } ?? execution.entrypoint,
             cmd: options.command.isEmpty ? execution.cmd : options.command,

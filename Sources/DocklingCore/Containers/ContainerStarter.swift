@@ -27,7 +27,7 @@ public struct ContainerStarter {
             try store.updateState(record.id) {
                 $0 = ContainerState(status: .running, pid: launched.containerPID, monitorPID: launched.monitorPID,
                                     monitorStartTime: ContainerLiveness.startTime(of: launched.monitorPID),
-                                    startedAt: JSONLogWriter.now())
+                                    startedAt: Timestamp.preciseNow())
             }
             if attach { client = try AttachClient(containerID: record.id, containerPID: launched.containerPID) }
         }

@@ -11,6 +11,16 @@ public enum Timestamp {
         return format(epoch)
     }
 
+    /// Now, to the nanosecond, as docker writes container and log times
+    /// (`2026-11-22T09:00:00.123456789Z`).
+    public static func preciseNow() -> String {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        var nanos = String(spec.tv_nsec)
+        while nanos.count < 9 { nanos = "0" + nanos }
+        return String(format(spec.tv_sec).dropLast()) + "." + nanos + "Z"
+    }
+
     static func format(_ seconds: time_t) -> String {
         var clock = seconds
         var parts = tm()

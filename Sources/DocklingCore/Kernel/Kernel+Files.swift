@@ -53,16 +53,24 @@ extension Kernel {
         let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 { throw KernelError(call: "openat(AT_FDCWD, \(StraceFormat.quote(path)), O_RDONLY)", errno: .current) }
         defer { Glibc.close(fd) }
+        guard let data = readToEnd(fd) else {
+            throw KernelError(call: "read(\(StraceFormat.quote(path)))", errno: .current)
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Everything `fd` has until end of file (a pipe: until every writer has closed it);
+    /// nil on a read error, with errno set. Not traced: it only reads.
+    public static func readToEnd(_ fd: Int32) -> [UInt8]? {
         var data: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
             if n < 0 && errno == EINTR { continue }
-            if n < 0 { throw KernelError(call: "read(\(StraceFormat.quote(path)))", errno: .current) }
-            if n == 0 { break }
+            if n < 0 { return nil }
+            if n == 0 { return data }
             data.append(contentsOf: chunk[0..<n])
         }
-        return String(decoding: data, as: UTF8.self)
     }
 
     /// Creates a directory.

@@ -28,7 +28,7 @@ public enum ContainerInit {
         let toParent = SyncChannel(fd: toParentFD)
         let spec: InitSpec
         do {
-            spec = try JSONDecoder().decode(InitSpec.self, from: readAll(specFD))
+            spec = try JSONDecoder().decode(InitSpec.self, from: Data(Kernel.readToEnd(specFD) ?? []))
         } catch {
             fail(toParent, code: 125, "init: cannot read the container spec: \(error)")
         }
@@ -88,16 +88,5 @@ public enum ContainerInit {
         let oneLine = message.replacing("\n", with: " ")
         try? channel.send(.failed(code: code, message: oneLine), note: "report the failure to the parent")
         exit(code)
-    }
-
-    private static func readAll(_ fd: Int32) -> Data {
-        var data = Data()
-        var chunk = [UInt8](repeating: 0, count: 16384)
-        while true {
-            let n = read(fd, &chunk, chunk.count)
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { return data }
-            data.append(contentsOf: chunk[0..<n])
-        }
     }
 }

@@ -33,10 +33,7 @@ public final class ContainerLauncher {
     /// `dockling-init` beside the running executable, or `DOCKLING_INIT`.
     public static func initExecutable() -> String {
         if let path = ProcessEnvironment.current["DOCKLING_INIT"] { return path }
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        let me = n > 0 ? String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
-        return Path.parent(of: me) + "/dockling-init"
+        return Path.parent(of: Path.readLink("/proc/self/exe") ?? "") + "/dockling-init"
     }
 
     /// Starts the container, runs `beforeGo` while its PID 1 waits, lets it exec, and

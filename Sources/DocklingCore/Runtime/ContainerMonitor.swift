@@ -100,7 +100,7 @@ final class ContainerMonitor {
             $0.status = .exited
             $0.exitCode = status.exitCode
             $0.oomKilled = oomKilled
-            $0.finishedAt = JSONLogWriter.now()
+            $0.finishedAt = Timestamp.preciseNow()
         }
         if spec.autoRemove { try? spec.store.remove(spec.containerID) }
     }

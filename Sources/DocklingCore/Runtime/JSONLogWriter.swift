@@ -21,7 +21,7 @@ final class JSONLogWriter {
         buffer.append(contentsOf: bytes)
         var start = 0
         var out: [UInt8] = []
-        let time = Self.now()
+        let time = Timestamp.preciseNow()
         for index in buffer.indices where buffer[index] == UInt8(ascii: "\n") {
             Self.encode(buffer[start...index], stream: stream, time: time, into: &out)
             start = index + 1
@@ -34,7 +34,7 @@ final class JSONLogWriter {
     func flush(stream: String) {
         guard let rest = pending[stream], !rest.isEmpty else { return }
         var out: [UInt8] = []
-        Self.encode(rest[...], stream: stream, time: Self.now(), into: &out)
+        Self.encode(rest[...], stream: stream, time: Timestamp.preciseNow(), into: &out)
         pending[stream] = []
         write(out)
     }
@@ -58,14 +58,5 @@ final class JSONLogWriter {
             }
         }
         out.append(contentsOf: Array("\",\"stream\":\"\(stream)\",\"time\":\"\(time)\"}\n".utf8))
-    }
-
-    /// RFC 3339 with nanoseconds, as docker writes log times.
-    static func now() -> String {
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        var nanos = String(spec.tv_nsec)
-        while nanos.count < 9 { nanos = "0" + nanos }
-        return String(Timestamp.format(spec.tv_sec).dropLast()) + "." + nanos + "Z"
     }
 }

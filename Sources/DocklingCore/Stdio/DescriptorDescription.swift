@@ -6,10 +6,7 @@ import Glibc
 public enum DescriptorDescription {
     /// The link's target (`pipe:[12345]`, `/dev/pts/3`, `/dev/null`, a file) or nil.
     public static func target(pid: pid_t, fd: Int32) -> String? {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let n = readlink("/proc/\(pid)/fd/\(fd)", &buffer, buffer.count - 1)
-        guard n > 0 else { return nil }
-        return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        Path.readLink("/proc/\(pid)/fd/\(fd)")
     }
 
     /// `fd 1 → pipe:[1234]   a pipe: dockling-stdio reads the other end`.

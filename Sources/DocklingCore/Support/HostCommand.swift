@@ -22,14 +22,7 @@ public enum HostCommand {
         Glibc.close(pipe.write)
         defer { Glibc.close(pipe.read) }
         try child.awaitExec(note: "the helper program starts")
-        var data: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(pipe.read, $0.baseAddress!, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            data.append(contentsOf: chunk[0..<n])
-        }
+        let data = Kernel.readToEnd(pipe.read) ?? []
         let status = try Kernel.wait(child.pid, note: "collect \(path)'s exit status")
         guard status == .exited(0) else {
             throw UsageError(step: "host", "\(path) \(arguments.joined(separator: " ")) exited with \(status.exitCode)")

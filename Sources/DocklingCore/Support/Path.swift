@@ -32,6 +32,15 @@ public enum Path {
         return nil
     }
 
+    /// Where a symbolic link points (for /proc links: what the kernel names), or nil when
+    /// `path` is not a link. Not traced: it only reads.
+    public static func readLink(_ path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(path, &buffer, buffer.count - 1)
+        guard count >= 0 else { return nil }
+        return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     /// The working directory of this process.
     public static func currentDirectory() -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)

@@ -47,24 +47,12 @@ public struct StepRunner {
             throw error
         }
         Glibc.close(pipe.write)
-        let output = drain(pipe.read)
+        let output = String(decoding: Kernel.readToEnd(pipe.read) ?? [], as: UTF8.self)
         Glibc.close(pipe.read)
         try child.awaitExec(note: "the shell runs the step")
         let status = try Kernel.wait(child.pid, note: "the step has ended")
         let trace = (try? Kernel.readFile(traceFile)) ?? ""
         _ = Glibc.unlink(traceFile)
         return StepOutcome(status: status.exitCode, output: output, trace: trace)
-    }
-
-    private func drain(_ fd: Int32) -> String {
-        var data: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            data.append(contentsOf: chunk[0..<n])
-        }
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -48,18 +48,10 @@ public enum OverlayMount {
         }
         for (index, layer) in layers.enumerated() {
             let link = "\(folder)/\(index + 1)"
-            let existing = linkTarget(link)
+            let existing = Path.readLink(link)
             if existing == layer { continue }
             if existing != nil { try Kernel.unlink(link, note: "l/\(index + 1) names another layer: replace it") }
             try Kernel.symlink(layer, at: link, note: "layer \(index + 1) of \(layers.count) is l/\(index + 1)")
         }
-    }
-
-    /// Where a symlink points, or nil when `path` is not one. Not traced: it only reads.
-    private static func linkTarget(_ path: String) -> String? {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let count = readlink(path, &buffer, buffer.count - 1)
-        guard count >= 0 else { return nil }
-        return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
