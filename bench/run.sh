@@ -22,7 +22,8 @@ trap cleanup EXIT
 
 hf() {  # name, then hyperfine arguments
   local name=$1; shift
-  hyperfine -N --style none --export-markdown "$work/$name.md" "$@" >/dev/null
+  hyperfine -N --style none --export-json "$work/$name.json" "$@" >/dev/null
+  bench/table.py "$work/$name.json" > "$work/$name.md"
 }
 
 echo "== preparing: busybox image and rootfs, a runc bundle, podman's copy"
@@ -78,7 +79,7 @@ hf list --warmup 3 --runs "$runs" -n "dockling ps -a (200 containers)" "dockling
   echo "# dockling benchmarks"
   echo
   echo "Measured by \`make bench\` (release build, hyperfine) on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB,"
-  echo "Linux $(uname -r), $(date -u +%Y-%m-%d). Lower is better; \"Relative\" is to the fastest row."
+  echo "Linux $(uname -r), $(date -u +%Y-%m-%d). Lower is better; \"× dockling\" is each median over dockling's (the first row)."
   for part in start save load commit list; do
     [ -f "$work/$part.md" ] || continue
     echo

@@ -6,7 +6,10 @@
 #include <sched.h>
 #include <signal.h>
 #include <string.h>
+#include <linux/mount.h>
 #include <sys/file.h>
+#include <sys/fsuid.h>
+#include <fcntl.h>
 #include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
@@ -45,6 +48,24 @@ pid_t dl_clone_namespaces(int flags) {
 }
 int dl_setresuid(uid_t uid) { return setresuid(uid, uid, uid); }
 int dl_setresgid(gid_t gid) { return setresgid(gid, gid, gid); }
+int dl_setfsuid(uid_t uid) { return setfsuid(uid); }
+int dl_setfsgid(gid_t gid) { return setfsgid(gid); }
+
+int dl_open_tree(int dirfd, const char *path, unsigned int flags) {
+    return (int)syscall(SYS_open_tree, dirfd, path, flags);
+}
+int dl_mount_setattr_idmap(int fd, int userns_fd) {
+    struct mount_attr attr = { .attr_set = MOUNT_ATTR_IDMAP, .userns_fd = (uint64_t)userns_fd };
+    return (int)syscall(SYS_mount_setattr, fd, "", AT_EMPTY_PATH, &attr, sizeof attr);
+}
+int dl_fsopen(const char *fsname, unsigned int flags) { return (int)syscall(SYS_fsopen, fsname, flags); }
+int dl_fsconfig(int fd, unsigned int cmd, const char *key, const char *value, int aux) {
+    return (int)syscall(SYS_fsconfig, fd, cmd, key, value, aux);
+}
+int dl_fsmount(int fd, unsigned int flags) { return (int)syscall(SYS_fsmount, fd, flags, 0); }
+int dl_move_mount_fd(int fd, const char *target) {
+    return (int)syscall(SYS_move_mount, fd, "", AT_FDCWD, target, MOVE_MOUNT_F_EMPTY_PATH);
+}
 int dl_ioctl_int(int fd, unsigned long request, int arg) { return ioctl(fd, request, arg); }
 int dl_ioctl_ptr(int fd, unsigned long request, void *arg) { return ioctl(fd, request, arg); }
 

@@ -5,6 +5,7 @@ import DocklingCore
 /// `dockling-union diff DIR`: what the upper directory holds, as `docker diff` lists it.
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "List the changes in the union at DIR: A added, C changed, D deleted.")
 
     @Argument(help: "A directory dockling-union mounted a union on.") var dir: String

@@ -6,6 +6,7 @@ import DocklingCore
 /// directory, one overlay mount at DIR — and where each of them is.
 struct Mount: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "mount",
         abstract: "Mount an image's layers at DIR under a writable upper directory.")
 
     @Argument(help: "The image (busybox is made on first use).") var image: String

@@ -5,6 +5,7 @@ import DocklingCore
 /// `dockling-union umount DIR`: take the union down and remove what mount made.
 struct Umount: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "umount",
         abstract: "Unmount the union at DIR and remove its work directory and the upper directory it made.")
 
     @Argument(help: "A directory dockling-union mounted a union on.") var dir: String

@@ -5,6 +5,7 @@ import DocklingCore
 /// `dockling attach`: join a running container's stdio; Ctrl-p Ctrl-q leaves it running.
 struct Attach: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "attach",
         abstract: "Attach to a running container's output (and input, if it was started with -i).")
 
     @Flag(name: .customLong("no-stdin"), help: "Do not attach STDIN.") var noStdin = false

@@ -33,5 +33,6 @@ struct CommitCommand: ParsableCommand {
                                     changes: try change.map { try ImageChange(parsing: $0) }, pause: pause)
         let record = try ContainerStore(root: store.root).find(container)
         Output.line(try ImageStore(root: store.root).commit(record, request).imageID.description)
+        LeftoverNotice.show(root: store.root)
     }
 }

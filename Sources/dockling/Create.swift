@@ -5,6 +5,7 @@ import DocklingCore
 /// `dockling create`: the container's folder, config and union, but no process yet.
 struct Create: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "create",
         abstract: "Create a new container without starting it.",
         usage: "dockling create [OPTIONS] IMAGE [COMMAND] [ARG...]")
 

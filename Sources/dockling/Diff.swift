@@ -6,6 +6,7 @@ import DocklingCore
 /// A added, C changed, D deleted — against the image's layers.
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "Show the files a container added (A), changed (C) and deleted (D).")
 
     @OptionGroup var store: StoreOption

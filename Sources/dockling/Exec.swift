@@ -5,6 +5,7 @@ import DocklingCore
 /// `dockling exec`: a second process in a running container's namespaces and cgroup.
 struct Exec: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "exec",
         abstract: "Execute a command in a running container.",
         usage: "dockling exec [OPTIONS] CONTAINER COMMAND [ARG...]")
 

@@ -7,7 +7,7 @@ import Glibc
 
 /// `dockling history`: the steps that made an image, newest first.
 struct History: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show how an image was made, layer by layer.")
+    static let configuration = CommandConfiguration(commandName: "history", abstract: "Show how an image was made, layer by layer.")
 
     @Flag(help: "Show whole commands.") var noTrunc = false
     @Argument(help: "The image.") var image: String

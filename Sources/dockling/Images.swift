@@ -7,7 +7,7 @@ import Glibc
 
 /// `dockling images`: the images in the store, one row per name.
 struct Images: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List images.")
+    static let configuration = CommandConfiguration(commandName: "images", abstract: "List images.")
 
     @OptionGroup var options: ImageListOptions
 
@@ -33,5 +33,6 @@ struct ImageListOptions: ParsableArguments {
         } else {
             Output.write(ImageSummary.table(rows, now: Double(time(nil))), to: 1)
         }
+        LeftoverNotice.show(root: store.root)
     }
 }

@@ -5,6 +5,7 @@ import DocklingCore
 /// `dockling import`: a tarball of a root filesystem becomes a one-layer image.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Create an image from a tarball of a root filesystem (plain, gzip or zstd).")
 
     @Argument(help: "The tarball, or - for standard input.") var tarball: String

@@ -7,7 +7,7 @@ import Glibc
 
 /// `dockling info`: what this dockling sees of the machine and its store.
 struct Info: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Display system-wide information.")
+    static let configuration = CommandConfiguration(commandName: "info", abstract: "Display system-wide information.")
 
     @OptionGroup var store: StoreOption
 
@@ -37,5 +37,6 @@ struct Info: ParsableCommand {
          CPUs: \(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
 
         """, to: 1)
+        LeftoverNotice.show(root: root, containers: containers)
     }
 }

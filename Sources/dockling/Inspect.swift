@@ -4,7 +4,7 @@ import DocklingCore
 
 /// `dockling inspect`: everything dockling knows about an object, as JSON.
 struct Inspect: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show containers and images as JSON.")
+    static let configuration = CommandConfiguration(commandName: "inspect", abstract: "Show containers and images as JSON.")
 
     @Argument(help: "The containers or images.") var names: [String]
     @OptionGroup var store: StoreOption

@@ -5,6 +5,7 @@ import DocklingCore
 /// `dockling load`: images from a docker-archive or an OCI archive.
 struct Load: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "load",
         abstract: "Load images from a docker-archive or OCI archive (docker, podman or dockling save).")
 
     @Option(name: .shortAndLong, help: "Read from this file instead of standard input.") var input: String?
@@ -20,5 +21,6 @@ struct Load: ParsableCommand {
             if loaded.names.isEmpty { Output.line("Loaded image ID: \(loaded.image.id)") }
             for name in loaded.names { Output.line("Loaded image: \(name.familiarDescription)") }
         }
+        LeftoverNotice.show(root: store.root)
     }
 }

@@ -7,7 +7,7 @@ import Glibc
 
 /// `dockling logs`: what the container wrote, from its json-file log, streams kept apart.
 struct Logs: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Fetch the logs of a container.")
+    static let configuration = CommandConfiguration(commandName: "logs", abstract: "Fetch the logs of a container.")
 
     @Flag(name: [.short, .customLong("follow")], help: "Follow log output until the container ends.")
     var follow = false

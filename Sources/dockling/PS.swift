@@ -16,7 +16,9 @@ struct PS: ParsableCommand {
     @OptionGroup var store: StoreOption
 
     func run() throws {
-        let records = try ContainerStore(root: store.root).all()
+        let stored = try ContainerStore(root: store.root).all()
+        defer { LeftoverNotice.show(root: store.root, containers: stored) }
+        let records = stored
             .filter { all || $0.state.status == .running }
             .sorted { $0.config.created > $1.config.created }
         if quiet {

@@ -4,7 +4,7 @@ import DocklingCore
 
 /// `dockling rm`: a stopped container's folder, upper layer and log go; named volumes stay.
 struct Rm: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Remove one or more containers.")
+    static let configuration = CommandConfiguration(commandName: "rm", abstract: "Remove one or more containers.")
 
     @Flag(name: [.short, .customLong("force")], help: "Force the removal of a running container (uses SIGKILL).")
     var force = false
@@ -36,6 +36,7 @@ struct Rm: ParsableCommand {
                 failed = true
             }
         }
+        LeftoverNotice.show(root: store.root)
         if failed { throw ExitWith(1) }
     }
 }

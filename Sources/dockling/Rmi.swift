@@ -4,7 +4,7 @@ import DocklingCore
 
 /// `dockling rmi`: remove names, and images once no name is left.
 struct Rmi: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Remove images.")
+    static let configuration = CommandConfiguration(commandName: "rmi", abstract: "Remove images.")
 
     @Flag(name: .shortAndLong, help: "Remove an image with several names, or one a container uses (its names only).")
     var force = false
@@ -26,6 +26,7 @@ struct Rmi: ParsableCommand {
                 failed = true
             }
         }
+        LeftoverNotice.show(root: self.store.root)
         if failed { throw ExitWith(125) }
     }
 }

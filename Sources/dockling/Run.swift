@@ -5,6 +5,7 @@ import DocklingCore
 /// `dockling run` = create + start: every concept at once.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Create and run a new container from an image.",
         usage: "dockling run [OPTIONS] IMAGE [COMMAND] [ARG...]")
 
@@ -20,8 +21,16 @@ struct Run: ParsableCommand {
 
     func run() throws {
         try trace.apply()
-        let record = try flags.create(imageAndCommand: imageAndCommand, root: store.root)
-        let client = try ContainerStarter(root: store.root).start(record, attach: !detach)
+        // dockling-init loads while the image is looked up and the container made.
+        let monitor = try ContainerStarter.spawnMonitor()
+        let record: ContainerRecord
+        do {
+            record = try flags.create(imageAndCommand: imageAndCommand, root: store.root)
+        } catch {
+            monitor.cancel()
+            throw error
+        }
+        let client = try ContainerStarter(root: store.root).start(record, attach: !detach, monitor: monitor)
         guard let client else {
             Output.line(record.id)
             return

@@ -22,6 +22,8 @@ struct RunFlags: ParsableArguments {
     @Option(name: .customLong("pids-limit"), help: "Tune container pids limit (-1 for unlimited).") var pidsLimit: String?
     @Option(name: .customLong("blkio-weight"), help: "Block IO weight (10 to 1000).") var blkioWeight: String?
     @Option(help: "Network: none (only lo) or host.") var network = "none"
+    @Option(help: "User namespace: host (the default: container root is host root) or remap (container root is host uid 100000).")
+    var userns = "host"
     @Flag(name: .customLong("read-only"), help: "Mount the container's root filesystem as read only.") var readOnly = false
     @Flag(help: "Run a small init inside the container that forwards signals and reaps processes.")
     var `init` = false
@@ -66,6 +68,7 @@ struct RunFlags: ParsableArguments {
                                                    (.blkioWeight, blkioWeight)]
         for case let (flag, value?) in flags { options.limits[flag] = value }
         options.network = network
+        options.userns = userns
         options.readOnly = readOnly
         options.initProcess = `init`
         options.interactive = interactive

@@ -8,6 +8,7 @@ import Glibc
 /// `dockling save`: images as a tar that docker, podman and skopeo can read.
 struct Save: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "save",
         abstract: "Save images to a tar archive (standard output unless -o).")
 
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?

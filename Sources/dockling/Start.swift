@@ -4,7 +4,7 @@ import DocklingCore
 
 /// `dockling start`: run a created or stopped container again, with its own upper layer.
 struct Start: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Start one or more stopped containers.")
+    static let configuration = CommandConfiguration(commandName: "start", abstract: "Start one or more stopped containers.")
 
     @Flag(name: [.short, .customLong("attach")], help: "Attach to the container's output and wait for it.")
     var attach = false

@@ -4,7 +4,7 @@ import DocklingCore
 
 /// `dockling stop`: SIGTERM, a grace time, then SIGKILL.
 struct Stop: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Stop one or more running containers.")
+    static let configuration = CommandConfiguration(commandName: "stop", abstract: "Stop one or more running containers.")
 
     @Option(name: [.short, .customLong("time")], help: "Seconds to wait before killing the container.")
     var time = 10
@@ -24,7 +24,7 @@ struct Stop: ParsableCommand {
 
 /// `dockling kill`: a signal to PID 1, SIGKILL unless told otherwise.
 struct Kill: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Kill one or more running containers.")
+    static let configuration = CommandConfiguration(commandName: "kill", abstract: "Kill one or more running containers.")
 
     @Option(name: [.short, .customLong("signal")], help: "Signal to send to the container.") var signal = "KILL"
     @OptionGroup var store: StoreOption

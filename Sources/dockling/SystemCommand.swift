@@ -11,7 +11,7 @@ struct SystemCommand: ParsableCommand {
                                                     subcommands: [Prune.self])
 
     struct Prune: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove unused data.")
+        static let configuration = CommandConfiguration(commandName: "prune", abstract: "Remove unused data.")
 
         @Flag(name: [.short, .customLong("force")], help: "Do not prompt for confirmation.") var force = false
         @Flag(help: "Prune volumes.") var volumes = false

@@ -4,7 +4,7 @@ import DocklingCore
 
 /// `dockling tag`: one more name for an image.
 struct Tag: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Give an image another name.")
+    static let configuration = CommandConfiguration(commandName: "tag", abstract: "Give an image another name.")
 
     @Argument(help: ArgumentHelp("The image.", valueName: "source")) var source: String
     @Argument(help: ArgumentHelp("The new name.", valueName: "target[:tag]")) var target: String

@@ -4,7 +4,7 @@ import DocklingCore
 
 /// `dockling top`: the processes of a container, with their host pids.
 struct Top: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Display the running processes of a container.")
+    static let configuration = CommandConfiguration(commandName: "top", abstract: "Display the running processes of a container.")
 
     @OptionGroup var store: StoreOption
     @Argument(help: "The container.") var container: String

@@ -9,6 +9,7 @@ import Glibc
 /// `dockling tour`: runs the lessons, step by step, with every kernel call traced.
 struct Tour: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "tour",
         abstract: "Walk through the lessons, running each step with tracing on.",
         discussion: "Each step's output is shown, then the kernel calls dockling made for it.")
 

@@ -23,6 +23,7 @@ final class ContainerCleanupSystemTests: XCTestCase {
         }
         XCTAssertEqual(try cli.run(["system", "prune", "-f", "--volumes"]).status, 0)
         XCTAssertEqual(try cli.run(["ps", "-a", "-q"]).stdout, "")
+        _ = HostProcesses.waitFor { (try? HostLeftovers.snapshot(root: root.path)) == before }
         XCTAssertEqual(try HostLeftovers.snapshot(root: root.path), before)
         let tmp = (try? FileManager.default.contentsOfDirectory(atPath: root.path + "/tmp")) ?? []
         XCTAssertEqual(tmp, [])

@@ -20,10 +20,15 @@ final class SecurityConcurrencySystemTests: XCTestCase {
         }
 
         XCTAssertEqual(try cli.run(["ps", "-a", "-q"]).stdout, "", "--rm removed every container")
+        // Each monitor deletes its container's folder just after reporting the exit code.
+        _ = HostProcesses.waitFor { (try? storeTree(root.path)) == storeBefore }
         XCTAssertEqual(try storeTree(root.path), storeBefore, "no container folder or temp file is left in the store")
-        let leftovers = Set(try HostLeftovers.snapshot(root: root.path)).subtracting(hostBefore)
-            .filter { !$0.hasPrefix("process ") || belongsToStore($0, root: root.path) }
-        XCTAssertEqual(leftovers, [], "mounts, cgroups or monitors left behind")
+        func leftovers() throws -> Set<String> {
+            Set(try HostLeftovers.snapshot(root: root.path)).subtracting(hostBefore)
+                .filter { !$0.hasPrefix("process ") || belongsToStore($0, root: root.path) }
+        }
+        _ = HostProcesses.waitFor { (try? leftovers())?.isEmpty == true }
+        XCTAssertEqual(try leftovers(), [], "mounts, cgroups or monitors left behind")
     }
 
     /// Every path under the store, but the image content that the first run put there.

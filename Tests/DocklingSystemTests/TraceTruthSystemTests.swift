@@ -19,32 +19,16 @@ final class TraceTruthSystemTests: XCTestCase {
         try Tool.requireProgram("strace", package: "strace")
         try Tool.requireProgram("busybox", package: "busybox-static")
         let root = try TemporaryRoot("strace")
-        let traceFile = root.path + "/trace.json"
-        let straceBase = root.path + "/strace"
-        let result = try Tool.exec("/usr/bin/strace", [
-            "-ff", "-s", "4096", "-o", straceBase,
-            "-e", "trace=" + Self.checkedCalls.sorted().joined(separator: ","),
-            Tool.path("dockling-namespaces"), "--hostname", "traced", "--",
-            "sh", "-c", "mount -t tmpfs scratch /mnt && hostname",
-        ], environment: root.environment.merging(["DOCKLING_TRACE": "json", "DOCKLING_TRACE_FILE": traceFile]) { $1 })
-        XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, "traced\n")
-
-        let straceLines = try FileManager.default.contentsOfDirectory(atPath: root.path)
-            .filter { $0.hasPrefix("strace.") }
-            .flatMap { try String(contentsOfFile: root.path + "/" + $0, encoding: .utf8).split(separator: "\n") }
-            .map(String.init)
-        let events = try String(contentsOfFile: traceFile, encoding: .utf8).split(separator: "\n")
-            .map { try JSONDecoder().decode(Event.self, from: Data($0.utf8)) }
-            .filter { Self.checkedCalls.contains($0.call) }
-        let calls = Set(events.map(\.call))
+        let run = try StracedRun("dockling-namespaces", ["--hostname", "traced", "--",
+                                                         "sh", "-c", "mount -t tmpfs scratch /mnt && hostname"],
+                                 calls: Self.checkedCalls, root: root)
+        XCTAssertEqual(run.result.status, 0, run.result.stderr)
+        XCTAssertEqual(run.result.stdout, "traced\n")
+        let calls = Set(run.events.map(\.call))
         for call in ["clone", "mount", "umount2", "pivot_root", "sethostname", "execve"] {
             XCTAssertTrue(calls.contains(call), "the trace has no \(call) event")
         }
-        for event in events {
-            XCTAssertTrue(straceLines.contains { Self.line($0, matches: event) },
-                          "strace has no line for traced \(event.call)(\(event.args.joined(separator: ", "))) = \(event.result.map(String.init) ?? "?")")
-        }
+        run.checkEveryEventIsInStrace()
     }
 
     /// strace prints `call(args) = result`; clone and execve carry extra pointer

@@ -47,7 +47,20 @@ pid_t dl_fork(void);
 /// clone(2) without a new stack: like fork, but the child starts in new namespaces.
 pid_t dl_clone_namespaces(int flags);
 int dl_setresuid(uid_t uid);
+/// setfsuid(2) and setfsgid(2): the ids the kernel checks file access against.
+/// They return the previous id (and cannot fail visibly).
+int dl_setfsuid(uid_t uid);
+int dl_setfsgid(gid_t gid);
 int dl_setresgid(gid_t gid);
+/// The new mount API (linux/mount.h), which glibc 2.36 declares but Swift cannot use
+/// (struct mount_attr): open_tree, mount_setattr with MOUNT_ATTR_IDMAP only, fsopen,
+/// fsconfig, fsmount, and move_mount of a descriptor (MOVE_MOUNT_F_EMPTY_PATH).
+int dl_open_tree(int dirfd, const char *path, unsigned int flags);
+int dl_mount_setattr_idmap(int fd, int userns_fd);
+int dl_fsopen(const char *fsname, unsigned int flags);
+int dl_fsconfig(int fd, unsigned int cmd, const char *key, const char *value, int aux);
+int dl_fsmount(int fd, unsigned int flags);
+int dl_move_mount_fd(int fd, const char *target);
 int dl_ioctl_int(int fd, unsigned long request, int arg);
 int dl_ioctl_ptr(int fd, unsigned long request, void *arg);
 /// Bring a network interface up (SIOCGIFFLAGS then SIOCSIFFLAGS with IFF_UP).

@@ -17,7 +17,7 @@ enum ContainerCgroups {
 
     /// Records where the container's cgroups are.
     static func record(_ directories: [String], folder: String) throws {
-        try AtomicFile.write(Array(directories.joined(separator: "\n").utf8), to: folder + "/" + recordName)
+        try AtomicFile.write(Array(directories.joined(separator: "\n").utf8), to: folder + "/" + recordName, durable: false)
     }
 
     /// Kills what is left in the cgroups of the container whose folder (possibly already
@@ -29,6 +29,13 @@ enum ContainerCgroups {
             if (try? Kernel.rmdir(dir, note: "a cgroup whose container is gone")) != nil { removed.append(dir) }
         }
         return removed
+    }
+
+    /// The container's cgroup directories that are still there, left as they are.
+    static func remaining(id: String, folder: String) -> [String] {
+        directories(id: id, folder: folder).filter { dir in
+            (try? Kernel.access(dir, .exists, note: "is the cgroup of a container whose monitor was killed still there?")) != nil
+        }
     }
 
     /// SIGKILLs what is in `dir` until nothing is (a killed process leaves a moment

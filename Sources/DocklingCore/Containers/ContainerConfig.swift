@@ -35,6 +35,8 @@ public struct ContainerConfig: Codable, Sendable {
     public var capDrop: [String]?
     public var privileged: Bool?
     public var securityOptions: [String]?
+    /// `--userns`; nil (containers created before it existed) is `host`.
+    public var userns: UserNamespaceMode?
 
     public var shortID: String { ContainerID.short(id) }
 

@@ -15,6 +15,7 @@ public struct ContainerFactory {
             throw UsageError(step: "create", "network \(options.network) not found",
                              hint: "dockling has --network none (only lo) and --network host")
         }
+        let userns = try UserNamespaceMode(flag: options.userns)
         if let name = options.name, !ContainerName.isValid(name) {
             throw UsageError(step: "create", "invalid container name \"\(name)\"",
                              hint: "only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed")
@@ -47,7 +48,7 @@ public struct ContainerFactory {
             readOnlyRootfs: options.readOnly, initProcess: options.initProcess, autoRemove: options.autoRemove,
             interactive: options.interactive, tty: options.tty,
             capAdd: options.capAdd.nilIfEmpty, capDrop: options.capDrop.nilIfEmpty,
-            privileged: options.privileged, securityOptions: options.securityOptions.nilIfEmpty)
+            privileged: options.privileged, securityOptions: options.securityOptions.nilIfEmpty, userns: userns)
         let containers = ContainerStore(root: root)
         let record = try containers.create(config, nameFromUser: options.name != nil)
         do {

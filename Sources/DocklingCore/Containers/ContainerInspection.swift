@@ -39,6 +39,8 @@ public struct ContainerInspection: Encodable {
         let CapDrop: [String]?
         let Privileged: Bool
         let SecurityOpt: [String]?
+        /// "" for the default (as docker shows it), "remap" with a user namespace.
+        let UsernsMode: String
     }
 
     struct MountInfo: Encodable {
@@ -89,7 +91,8 @@ public struct ContainerInspection: Encodable {
             Init: config.initProcess,
             Tmpfs: config.mounts.filter { $0.kind == .tmpfs }.reduce(into: [:]) { $0[$1.destination] = $1.options ?? "" },
             Resources: config.limits, CapAdd: config.capAdd, CapDrop: config.capDrop,
-            Privileged: config.privileged ?? false, SecurityOpt: config.securityOptions)
+            Privileged: config.privileged ?? false, SecurityOpt: config.securityOptions,
+            UsernsMode: config.userns == .remap ? "remap" : "")
         Mounts = config.mounts.filter { $0.kind != .tmpfs }.map { mount in
             MountInfo(Type: mount.kind.rawValue, Name: mount.kind == .volume ? mount.source : nil,
                   Source: mount.kind == .volume ? "\(root.volumes)/\(mount.source ?? "")/_data" : mount.source ?? "",

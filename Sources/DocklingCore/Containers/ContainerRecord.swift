@@ -4,6 +4,9 @@ public struct ContainerRecord: Sendable {
     public var state: ContainerState
     /// `containers/<id>`.
     public var directory: String
+    /// Its state said running, but its monitor is gone: killed before it could record
+    /// the end or remove the container's cgroups.
+    public var monitorKilled = false
 
     public var id: String { config.id }
     public var upper: String { directory + "/upper" }

@@ -14,15 +14,33 @@ public struct ContainerStarter {
     /// Starts the container. With `attach`, a client connects to the attach socket
     /// before the command may run, so that not a byte of its output is missed.
     public func start(_ record: ContainerRecord, attach: Bool) throws -> AttachClient? {
-        guard record.state.status != .running else {
-            throw UsageError(step: "start", "container \(record.config.name) is already running")
+        try start(record, attach: attach, monitor: Self.spawnMonitor())
+    }
+
+    /// A dockling-init for a container still to be made: `run` starts it first, and it
+    /// loads while the image is looked up and the container made.
+    public static func spawnMonitor() throws -> InitProcess {
+        try InitProcess.spawn(stdio: [-1, -1, -1], newSession: true)
+    }
+
+    /// Starts the container with a monitor from `spawnMonitor`, which it cancels on failure.
+    public func start(_ record: ContainerRecord, attach: Bool, monitor: InitProcess) throws -> AttachClient? {
+        let launcher: ContainerLauncher
+        do {
+            guard record.state.status != .running else {
+                throw UsageError(step: "start", "container \(record.config.name) is already running")
+            }
+            // A monitor killed with SIGKILL left the cgroups (and perhaps processes) of
+            // the last run: they must go before this run makes cgroups of the same name.
+            if record.monitorKilled { _ = ContainerCgroups.removeLeftovers(id: record.id, folder: record.directory) }
+            launcher = ContainerLauncher(spec: try spec(for: record))
+        } catch {
+            monitor.cancel()
+            throw error
         }
-        let launcher = ContainerLauncher(spec: try spec(for: record))
-        launcher.stdio = [-1, -1, -1]
-        launcher.newSession = true
         let store = ContainerStore(root: root)
         var client: AttachClient?
-        _ = try launcher.start { launched in
+        _ = try launcher.start(monitor) { launched in
             Tracer.shared.step = "state"
             try store.updateState(record.id) {
                 $0 = ContainerState(status: .running, pid: launched.containerPID, monitorPID: launched.monitorPID,
@@ -39,11 +57,17 @@ public struct ContainerStarter {
         let config = record.config
         var kinds: [NamespaceKind] = [.mount, .uts, .ipc, .pid, .cgroup]
         if config.network == "none" { kinds.append(.net) }
+        let mapping: IDMapping? = config.userns == .remap ? .unprivileged : nil
+        if let mapping {
+            kinds.insert(.user, at: 0)
+            try NamespaceSettings.checkReachable(record.merged, byHostUID: mapping.outside)
+        }
         var spec = InitSpec(namespaces: kinds, rootfs: record.merged, readOnlyRootfs: config.readOnlyRootfs,
-                            hostname: config.hostname, idMapping: nil, argv: config.argv,
+                            hostname: config.hostname, idMapping: mapping, argv: config.argv,
                             environment: config.environment, workingDirectory: config.workingDirectory,
                             dieWithParent: false)
         spec.overlay = record.union
+        spec.volatileOverlay = config.autoRemove
         spec.mounts = config.mounts.map { mount in
             guard mount.kind == .volume, let name = mount.source else { return mount }
             var bound = mount

@@ -27,14 +27,15 @@ public struct ContainerStore: Sendable {
                 }
                 config.name = ContainerName.unused(avoiding: taken)
             }
-            let staging = root.containers + "/.new-" + config.id
+            let staging = root.containers + "/" + UnfinishedContainerFolder.creationName(of: config.id)
             let files = FileManager.default
             do {
                 for sub in ["upper", "work", "merged"] {
                     try files.createDirectory(atPath: "\(staging)/\(sub)", withIntermediateDirectories: true)
                 }
-                try AtomicFile.write(json: config, to: staging + "/config.json")
-                try AtomicFile.write(json: ContainerState.created, to: staging + "/state.json")
+                // A --rm container's config dies with it: no need to outlive a crash.
+                try AtomicFile.write(json: config, to: staging + "/config.json", durable: !config.autoRemove)
+                try AtomicFile.write(json: ContainerState.created, to: staging + "/state.json", durable: false)
                 try Kernel.rename(staging, to: directory(config.id), note: "the container now exists")
             } catch {
                 try? files.removeItem(atPath: staging)
@@ -54,8 +55,8 @@ public struct ContainerStore: Sendable {
         let dir = directory(id)
         let config = try AtomicFile.read(ContainerConfig.self, from: dir + "/config.json")
         var state = try AtomicFile.read(ContainerState.self, from: dir + "/state.json")
-        ContainerLiveness.reconcile(&state)
-        return ContainerRecord(config: config, state: state, directory: dir)
+        let monitorKilled = ContainerLiveness.reconcile(&state)
+        return ContainerRecord(config: config, state: state, directory: dir, monitorKilled: monitorKilled)
     }
 
     /// Changes a container's state under its lock, so that the monitor and the CLI
@@ -63,10 +64,11 @@ public struct ContainerStore: Sendable {
     @discardableResult
     public func updateState(_ id: String, _ change: (inout ContainerState) throws -> Void) throws -> ContainerState {
         let dir = directory(id)
-        return try FileLock.withLock(dir + "/.lock", note: "one writer of the container's state at a time") {
+        return try FileLock.withLock(directory: dir, note: "one writer of the container's state at a time") {
             var state = try AtomicFile.read(ContainerState.self, from: dir + "/state.json")
             try change(&state)
-            try AtomicFile.write(json: state, to: dir + "/state.json")
+            // Runtime state: after a crash of the machine, liveness checks correct it.
+            try AtomicFile.write(json: state, to: dir + "/state.json", durable: false)
             return state
         }
     }
@@ -75,12 +77,19 @@ public struct ContainerStore: Sendable {
     /// from every listing in one step even if the deletion itself is interrupted. Its
     /// cgroups go too, in case its monitor was killed before it could remove them.
     public func remove(_ id: String) throws {
+        try FileManager.default.removeItem(atPath: detach(id))
+    }
+
+    /// The first half of `remove`: the container vanishes from every listing and its
+    /// cgroups go. Returns the renamed folder, which `remove` then deletes; `system
+    /// prune` deletes it if that never happens.
+    public func detach(_ id: String) throws -> String {
+        let doomed = root.containers + "/" + UnfinishedContainerFolder.removalName(of: id)
         try FileLock.withLock(root.containers + "/.lock", note: "one dockling at a time adds or removes containers") {
-            let doomed = root.containers + "/.gone-" + id
             try Kernel.rename(directory(id), to: doomed, note: "the container is gone from every listing")
             _ = ContainerCgroups.removeLeftovers(id: id, folder: doomed)
-            try FileManager.default.removeItem(atPath: doomed)
         }
+        return doomed
     }
 
     /// Finds a container by full id, unique id prefix, or name — as docker does.

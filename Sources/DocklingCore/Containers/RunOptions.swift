@@ -14,6 +14,8 @@ public struct RunOptions: Sendable {
     public var tmpfs: [String] = []
     public var limits: [CgroupLimitFlag: String] = [:]
     public var network = "none"
+    /// `--userns`: `host` or `remap` (see `UserNamespaceMode`).
+    public var userns = "host"
     public var readOnly = false
     public var initProcess = false
     public var interactive = false

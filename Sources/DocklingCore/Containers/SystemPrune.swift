@@ -38,7 +38,7 @@ public struct SystemPrune {
         report.leftovers = garbage.scratch
         if pruneVolumes {
             let inUse = Set(running.flatMap { $0.config.mounts.filter { $0.kind == .volume }.compactMap(\.source) })
-            for volume in children(root.volumes) where !inUse.contains(Path.base(of: volume)) {
+            for volume in Path.children(of: root.volumes) where !inUse.contains(Path.base(of: volume)) {
                 report.bytes += Self.size(volume)
                 try FileManager.default.removeItem(atPath: volume)
                 report.volumes.append(Path.base(of: volume))
@@ -48,31 +48,25 @@ public struct SystemPrune {
         return report
     }
 
-    /// Half-made or half-removed container folders (swept under the containers' lock,
-    /// so no create is in progress) and their cgroups, and scratch of processes that
-    /// are gone.
+    /// What `LeftoverScan` finds, taking the containers' lock and waiting for it, so that
+    /// no create is in progress: half-made or half-removed container folders and their
+    /// cgroups, and scratch of processes that are gone.
     private func removeLeftovers() throws -> [String] {
         var removed: [String] = []
+        let scan = LeftoverScan(root: root)
         try FileManager.default.createDirectory(atPath: root.containers, withIntermediateDirectories: true)
-        try FileLock.withLock(root.containers + "/.lock", note: "no container is being created while we sweep") {
-            for path in children(root.containers) where [".new-", ".gone-"].contains(where: Path.base(of: path).hasPrefix) {
-                let id = String(Path.base(of: path).drop { $0 != "-" }.dropFirst())
-                removed += ContainerCgroups.removeLeftovers(id: id, folder: path)
-                try? FileManager.default.removeItem(atPath: path)
-                removed.append(path)
+        try FileLock.withLock(scan.containersLock, note: "no container is being created while we sweep") {
+            for folder in scan.abandonedContainerFolders() {
+                removed += ContainerCgroups.removeLeftovers(id: folder.id, folder: folder.path)
+                try? FileManager.default.removeItem(atPath: folder.path)
+                removed.append(folder.path)
             }
         }
-        for path in children(root.tmp) where !Path.base(of: path).hasPrefix(ImageStore.scratchPrefix) {
-            // Scratch names end in their maker's pid (rootfs-busybox-1234).
-            if let pid = Path.base(of: path).split(separator: "-").last.flatMap({ pid_t($0) }), kill(pid, 0) == 0 { continue }
+        for path in scan.strayScratch(includingUnattributed: true) {
             try? FileManager.default.removeItem(atPath: path)
             removed.append(path)
         }
         return removed
-    }
-
-    private func children(_ dir: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).map { dir + "/" + $0 }
     }
 
     /// Bytes in regular files under `path`, not following symlinks.

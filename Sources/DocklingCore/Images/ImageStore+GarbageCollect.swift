@@ -40,11 +40,17 @@ extension ImageStore {
                 try files.removeItem(atPath: layerDirectory(diffID))
                 report.layers.append(diffID)
             }
-            for name in (try? files.contentsOfDirectory(atPath: root.tmp)) ?? [] where name.hasPrefix(Self.scratchPrefix) {
+            for name in Self.scratchNames(in: root) {
                 try files.removeItem(atPath: root.tmp + "/" + name)
                 report.scratch.append(name)
             }
             return report
         }
+    }
+
+    /// The image store's entries in tmp/: every one is a write in progress while the
+    /// store's lock is held, and a leftover while it is free.
+    static func scratchNames(in root: StoreRoot) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: root.tmp)) ?? []).filter { $0.hasPrefix(scratchPrefix) }
     }
 }

@@ -10,4 +10,16 @@ extension Kernel {
     public static func flockExclusive(_ fd: Int32, note: String) throws(KernelError) {
         try traced("flock", [String(fd), "LOCK_EX"], note: note) { Int(dl_flock(fd, LOCK_EX)) }
     }
+
+    /// Takes an exclusive advisory lock only if no one holds it now; false, without
+    /// waiting, when another open file holds it (EWOULDBLOCK).
+    /// The corresponding C function is `flock` (with `LOCK_NB`).
+    public static func flockExclusiveIfFree(_ fd: Int32, note: String) throws(KernelError) -> Bool {
+        do throws(KernelError) {
+            try traced("flock", [String(fd), "LOCK_EX|LOCK_NB"], note: note) { Int(dl_flock(fd, LOCK_EX | LOCK_NB)) }
+            return true
+        } catch where error.errno.code == EWOULDBLOCK {
+            return false
+        }
+    }
 }

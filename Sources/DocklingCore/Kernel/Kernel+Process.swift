@@ -54,6 +54,18 @@ extension Kernel {
         }
     }
 
+    /// Whether a process with this pid exists: signal 0 is checked but never sent.
+    /// EPERM says it exists but is not ours to signal; only ESRCH says it is gone.
+    /// The corresponding C function is `kill`.
+    public static func processExists(_ pid: pid_t, note: String) -> Bool {
+        do throws(KernelError) {
+            try traced("kill", [String(pid), "0"], note: note) { Int(Glibc.kill(pid, 0)) }
+            return true
+        } catch {
+            return error.errno != .ESRCH
+        }
+    }
+
     /// Makes the caller the leader of a new session, with no controlling terminal.
     /// The corresponding C function is `setsid`.
     @discardableResult

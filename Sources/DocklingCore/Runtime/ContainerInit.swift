@@ -28,7 +28,10 @@ public enum ContainerInit {
         let toParent = SyncChannel(fd: toParentFD)
         let spec: InitSpec
         do {
-            spec = try JSONDecoder().decode(InitSpec.self, from: Data(Kernel.readToEnd(specFD) ?? []))
+            let bytes = Kernel.readToEnd(specFD) ?? []
+            // A parent that started us ahead of time and then failed sends nothing.
+            if bytes.isEmpty { exit(0) }
+            spec = try JSONDecoder().decode(InitSpec.self, from: Data(bytes))
         } catch {
             fail(toParent, code: 125, "init: cannot read the container spec: \(error)")
         }
@@ -49,25 +52,32 @@ public enum ContainerInit {
         }
     }
 
-    /// Clones the container's first process into its namespaces, puts it in its cgroup,
-    /// and tells the parent its pid. It waits for the parent's go-ahead before exec.
+    /// Clones the container's first process into its namespaces and tells the parent its
+    /// pid. The process joins its cgroup, then waits for the parent's go-ahead before exec.
     private static func startContainer(_ spec: InitSpec, monitor: ContainerMonitor?,
                                        toParent: SyncChannel) throws -> pid_t {
         for signal in ignored { Glibc.signal(signal, SIG_IGN) }
         if spec.dieWithParent { try dieWithParent() }
         Tracer.shared.step = "namespaces"
+        // A container that joins its cgroup itself makes its cgroup namespace after
+        // joining, so that its own cgroup is the root it sees (as docker's containers do).
+        let joinsItself = monitor != nil && spec.has(.cgroup)
+        var spec = spec
         let pid: pid_t
         do {
-            pid = try Kernel.clone(NamespaceKind.flags(spec.namespaces), note: spec.has(.pid)
+            try spec.prepareIDMappedUnion()
+            pid = try Kernel.clone(NamespaceKind.flags(spec.namespaces.filter { !joinsItself || $0 != .cgroup }), note: spec.has(.pid)
                 ? "the container's first process, born in its new namespaces: PID 1 of the new PID namespace"
                 : "the container's first process, born in its new namespaces")
         } catch {
             monitor?.abandon("\(error)")
             throw error
         }
-        if pid == 0 { ContainerProcess.run(spec, stdio: monitor?.containerStdio) }
+        if pid == 0 { ContainerProcess.run(spec, stdio: monitor?.containerStdio, cgroup: monitor?.cgroupEntry) }
+        // The container holds the union now; ours would keep it alive after it ends.
+        if let union = spec.idmappedUnion { close(union) }
+        monitor?.adopt()
         do {
-            try monitor?.adopt(pid)
             try toParent.send(.containerPID(pid), note: "tell the parent the container's host pid")
         } catch {
             _ = Glibc.kill(pid, SIGKILL)

@@ -18,14 +18,16 @@ struct ContainerJoin {
         Tracer.shared.step = "exec"
         try joinCgroup()
         let pidfd = try Kernel.pidfdOpen(target, note: "a handle on the container's PID 1 that no pid reuse can fool")
-        try Kernel.setns(pidfd, kind: NamespaceKind.flags(Self.namespaces),
+        // A container with a user namespace (--userns=remap): join it too, first (the kernel does).
+        let userNamespace = NamespaceIdentity.inode(of: .user, pid: String(target)) != NamespaceIdentity.inode(of: .user)
+        try Kernel.setns(pidfd, kind: NamespaceKind.flags(Self.namespaces + (userNamespace ? [.user] : [])),
                          note: "enter every namespace of the container at once (the pidfd names them all)")
         Glibc.close(pidfd)
         let pair = spec.tty ? try Kernel.socketPair(note: "-t: the exec'd process will send its pty's master over this") : nil
         let child = try Kernel.fork(note: "the new PID namespace applies to children: this one is in the container")
         if child == 0 {
             let stdio = pair.map { ContainerStdio.terminal(socket: $0.1) }
-            ContainerProcess.execJoined(spec, stdio: stdio)
+            ContainerProcess.execJoined(spec, stdio: stdio, userNamespace: userNamespace)
         }
         try toParent.send(.containerPID(child), note: "tell dockling exec the new process's host pid")
         Glibc.close(ContainerInit.toParentFD)
@@ -44,10 +46,8 @@ struct ContainerJoin {
     private func joinCgroup() throws {
         let layout = try CgroupLayout(mountinfo: Kernel.readFile("/proc/self/mountinfo"),
                                       procSelfCgroup: Kernel.readFile("/proc/\(target)/cgroup")) { try? Kernel.readFile($0) }
-        let directories = Set(layout.v1Directories.values).union([layout.v2Directory].compactMap { $0 })
-        for directory in directories.sorted() {
-            try Kernel.writeFile(directory + "/cgroup.procs", String(getpid()),
-                                 note: "join the container's cgroup: its limits apply to the exec'd command too")
-        }
+        let v1 = Set(layout.v1Directories.values).sorted().map { CgroupEntry.file(in: $0, version: .v1) }
+        let v2 = [layout.v2Directory].compactMap { $0 }.map { CgroupEntry.file(in: $0, version: .v2) }
+        try CgroupEntry.open(v1 + v2).enter()
     }
 }

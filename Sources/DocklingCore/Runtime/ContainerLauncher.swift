@@ -44,39 +44,32 @@ public final class ContainerLauncher {
 
     /// Starts the container and returns once its command is exec'ing.
     public func start(beforeGo: (LaunchedContainer) throws -> Void) throws -> LaunchedContainer {
+        try start(InitProcess.spawn(stdio: stdio, newSession: newSession), beforeGo: beforeGo)
+    }
+
+    /// Starts the container through a dockling-init already spawned.
+    public func start(_ initProcess: InitProcess, beforeGo: (LaunchedContainer) throws -> Void) throws -> LaunchedContainer {
         Tracer.shared.step = "launch"
-        let specPipe = try Kernel.pipe(note: "a pipe to send the container spec to dockling-init")
-        let up = try Kernel.pipe(note: "a pipe for dockling-init to talk to us")
-        let down = try Kernel.pipe(note: "a pipe for us to answer dockling-init")
-        var descriptors = stdio + [specPipe.read, up.write, down.read]
-        if Tracer.shared.isOn { descriptors.append(Tracer.shared.fd) }
-        let path = Self.initExecutable()
-        let child: SpawnedProcess
-        do {
-            child = try Kernel.spawn(SpawnRequest(
-                path: path, argv: ["dockling-init"],
-                environment: ProcessEnvironment.entries(Tracer.shared.childEnvironment(childFD: ContainerInit.traceFD)),
-                descriptors: descriptors, newSession: newSession),
-                note: "start dockling-init: a fresh single-threaded process to make the namespaces")
-        } catch {
-            [specPipe.read, specPipe.write, up.read, up.write, down.read, down.write].forEach { _ = close($0) }
-            throw StepError(step: "launch", error, hint: "is \(path) built and executable?")
-        }
-        [specPipe.read, up.write, down.read].forEach { _ = close($0) }
+        let child = initProcess.child
         var goPipeOpen = true
         func closeGoPipe() {
-            if goPipeOpen { close(down.write) }
+            if goPipeOpen { close(initProcess.downWrite) }
             goPipeOpen = false
         }
         defer {
-            close(up.read)
+            close(initProcess.upRead)
             closeGoPipe()
         }
         do {
-            try child.awaitExec(note: "dockling-init is running")
-            try sendSpec(to: specPipe.write)
-            let containerPID = try handshake(monitorPID: child.pid, up: SyncChannel(fd: up.read),
-                                             down: SyncChannel(fd: down.write), beforeGo: beforeGo)
+            do {
+                try child.awaitExec(note: "dockling-init is running")
+            } catch {
+                close(initProcess.specWrite)
+                throw error
+            }
+            try sendSpec(to: initProcess.specWrite)
+            let containerPID = try handshake(monitorPID: child.pid, up: SyncChannel(fd: initProcess.upRead),
+                                             down: SyncChannel(fd: initProcess.downWrite), beforeGo: beforeGo)
             return LaunchedContainer(monitorPID: child.pid, containerPID: containerPID)
         } catch {
             // Without a go-ahead the container exits and dockling-init cleans up after

@@ -1,3 +1,4 @@
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,6 +12,8 @@ final class ContainerMonitor {
     let spec: MonitorSpec
     let containerStdio: ContainerStdio
     private let cgroup: CgroupSession
+    /// The container's way into its cgroup, opened here and written by the container.
+    let cgroupEntry: CgroupEntry
     private let listener: Int32
     /// The monitor's ends: output to read, stdin to fill, the socket a pty arrives on.
     private var outputs: [(fd: Int32, kind: AttachFrame.Kind)] = []
@@ -47,16 +50,18 @@ final class ContainerMonitor {
                 }
                 containerStdio = .pipes(stdin: stdinRead, stdout: out.write, stderr: err.write)
             }
+            Tracer.shared.step = "cgroups"
+            cgroupEntry = try CgroupEntry.open(cgroup)
         } catch {
             cgroup.discard()
             throw error
         }
     }
 
-    /// Puts the container's first process in its cgroup before it may exec.
-    func adopt(_ pid: pid_t) throws {
-        Tracer.shared.step = "cgroups"
-        try cgroup.add(pid: pid)
+    /// The container exists and holds its own ends (it joins its cgroup itself, before
+    /// it may exec): close ours.
+    func adopt() {
+        cgroupEntry.close()
         containerEnds.forEach { _ = close($0) }
     }
 
@@ -86,22 +91,28 @@ final class ContainerMonitor {
         relay.run()
         Tracer.shared.step = "wait"
         let status = try Kernel.wait(child, note: "the container's PID 1 has ended")
-        finish(status)
+        let removed = finish(status)
         relay.finish(exitCode: status.exitCode)
+        // The clients have their exit code; the disk space comes back after.
+        if let removed { try? FileManager.default.removeItem(atPath: removed) }
         return status
     }
 
-    private func finish(_ status: WaitStatus) {
+    /// Records the end, and with --rm takes the container out of every listing; returns
+    /// the folder still to delete.
+    private func finish(_ status: WaitStatus) -> String? {
         Tracer.shared.step = "cgroups"
-        let stats = cgroup.stats()
-        let oomKilled = status == .signaled(SIGKILL) && (stats.oomKills ?? 0) > 0
+        // Only a SIGKILL can be the OOM killer's: read the counters only then.
+        let oomKilled = status == .signaled(SIGKILL) && (cgroup.stats().oomKills ?? 0) > 0
         cgroup.discard()
+        // A --rm container leaves no record to read: its exit code goes to the clients.
+        if spec.autoRemove { return try? spec.store.detach(spec.containerID) }
         _ = try? spec.store.updateState(spec.containerID) {
             $0.status = .exited
             $0.exitCode = status.exitCode
             $0.oomKilled = oomKilled
             $0.finishedAt = Timestamp.preciseNow()
         }
-        if spec.autoRemove { try? spec.store.remove(spec.containerID) }
+        return nil
     }
 }

@@ -6,8 +6,15 @@ import Glibc
 /// go-ahead, builds its view of the world (root filesystem, hostname, network), and
 /// becomes the command.
 enum ContainerProcess {
-    static func run(_ spec: InitSpec, stdio: ContainerStdio?) -> Never {
+    static func run(_ spec: InitSpec, stdio: ContainerStdio?, cgroup: CgroupEntry?) -> Never {
         becomeCommand(spec, stdio: stdio) {
+            if let cgroup {
+                Tracer.shared.step = "cgroups"
+                try cgroup.enter()
+                if spec.has(.cgroup) {
+                    try Kernel.unshare(.newCgroup, note: "a cgroup namespace made after joining: /proc/self/cgroup shows our cgroup as /")
+                }
+            }
             try stdio?.connectPipes()
             guard SyncChannel(fd: ContainerInit.fromParentFD).receive() == .go else { exit(125) }
             if spec.has(.user) { try becomeRoot() }
@@ -28,11 +35,13 @@ enum ContainerProcess {
         }
     }
 
-    /// `exec`: a process that joined a running container waits for the go-ahead, then
-    /// becomes the command like the container's first process did.
-    static func execJoined(_ spec: InitSpec, stdio: ContainerStdio?) -> Never {
+    /// `exec`: a process that joined a running container (and its user namespace, if
+    /// it has one) waits for the go-ahead, then becomes the command like the
+    /// container's first process did.
+    static func execJoined(_ spec: InitSpec, stdio: ContainerStdio?, userNamespace: Bool) -> Never {
         becomeCommand(spec, stdio: stdio) {
             guard SyncChannel(fd: ContainerInit.fromParentFD).receive() == .go else { exit(125) }
+            if userNamespace { try becomeRoot() }
         }
     }
 
@@ -56,9 +65,9 @@ enum ContainerProcess {
         exec(spec, toParent: toParent)
     }
 
-    /// A process born in a new user namespace starts as the overflow user; once the
-    /// parent has written the maps, become root there (host uid 100000) with no
-    /// supplementary groups.
+    /// A process born in a new user namespace (or that joined one) has a host uid that
+    /// is not mapped there, so it shows as the overflow user; once the maps are
+    /// written, become root there (host uid 100000) with no supplementary groups.
     private static func becomeRoot() throws(KernelError) {
         Tracer.shared.step = "namespaces"
         try Kernel.setgroups([], note: "drop the host's supplementary groups")

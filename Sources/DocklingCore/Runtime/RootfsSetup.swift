@@ -17,8 +17,11 @@ struct RootfsSetup {
         Tracer.shared.step = "rootfs"
         try Kernel.mount(source: nil, target: "/", type: nil, flags: [.recursive, .privatePropagation],
                          note: "make every mount private, so nothing we mount leaks to the host")
-        if let overlay = spec.overlay {
-            try OverlayMount.mount(overlay, at: rootfs)
+        if let union = spec.idmappedUnion {
+            try IDMappedUnion.attach(union, at: rootfs)
+            Tracer.shared.step = "rootfs"
+        } else if let overlay = spec.overlay {
+            try OverlayMount.mount(overlay, at: rootfs, volatile: spec.volatileOverlay)
             Tracer.shared.step = "rootfs"
         } else {
             try Kernel.mount(source: rootfs, target: rootfs, type: nil, flags: [.bind, .recursive],

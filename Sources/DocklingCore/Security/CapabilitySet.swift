@@ -36,6 +36,13 @@ public struct CapabilitySet: Equatable, Codable, Sendable {
         self.bits = bits
     }
 
+    /// One of this process's sets, as /proc/self/status shows it. dockling may itself
+    /// run with fewer than all capabilities (in a container, say), and the kernel
+    /// grants none that the process does not already have.
+    static func current(_ field: String) -> CapabilitySet {
+        (try? Kernel.readFile("/proc/self/status")).flatMap { CapabilitySet(status: $0, field: field) } ?? .all
+    }
+
     /// Sixteen hex digits, as /proc/PID/status shows a set.
     public var hex: String {
         let digits = String(bits, radix: 16)

@@ -17,7 +17,7 @@ struct ConfinementSteps {
     func beforeUserSwitch() throws {
         Tracer.shared.step = "security"
         if filterFirst { try SeccompFilter(capabilities: confinement.capabilities).load() }
-        let bounding = Self.current("CapBnd")
+        let bounding = CapabilitySet.current("CapBnd")
         for capability in bounding.members where !confinement.capabilities.contains(capability) {
             try Kernel.prctl(24 /* PR_CAPBSET_DROP */, name: "PR_CAPBSET_DROP", UInt(capability.number),
                              argText: capability.name,
@@ -31,7 +31,7 @@ struct ConfinementSteps {
         // Root keeps the container's set across exec; any other user ends with none,
         // as in docker: the inheritable set stays empty, which also empties the
         // ambient set (a capability is ambient only while permitted and inheritable).
-        let kept = geteuid() == 0 ? confinement.capabilities.intersection(Self.current("CapPrm")) : .empty
+        let kept = geteuid() == 0 ? confinement.capabilities.intersection(CapabilitySet.current("CapPrm")) : .empty
         try Kernel.capset(effective: kept, permitted: kept, inheritable: .empty,
                           note: kept == .empty ? "a user other than root keeps no capabilities"
                                                : "keep only the container's capabilities: CapEff \(kept.hex)")
@@ -42,12 +42,5 @@ struct ConfinementSteps {
         if confinement.seccomp && !filterFirst {
             try SeccompFilter(capabilities: confinement.capabilities).load()
         }
-    }
-
-    /// One of this process's sets, as /proc/self/status shows it. dockling may itself
-    /// run with fewer than all capabilities (in a container, say), and the kernel
-    /// grants none that the process does not already have.
-    private static func current(_ field: String) -> CapabilitySet {
-        (try? Kernel.readFile("/proc/self/status")).flatMap { CapabilitySet(status: $0, field: field) } ?? .all
     }
 }

@@ -4,9 +4,14 @@ import Glibc
 #endif
 
 /// Replacing a small file so that readers see the old contents or the new, never a
-/// torn mix: write a temp file beside it, fsync, rename over.
+/// torn mix: write a temp file beside it, rename over.
+///
+/// `durable` adds an fsync before the rename, so the new contents also survive a crash
+/// of the machine. That costs a flush of the disk's cache (milliseconds): records that
+/// only matter while the machine is up — a container's runtime state, which runc keeps
+/// in /run — skip it.
 public enum AtomicFile {
-    public static func write(_ bytes: [UInt8], to path: String) throws {
+    public static func write(_ bytes: [UInt8], to path: String, durable: Bool = true) throws {
         let temp = "\(path).tmp-\(getpid())"
         do {
             let fd = try Kernel.open(temp, [.writeOnly, .create, .truncate, .closeOnExec], mode: 0o644,
@@ -19,7 +24,7 @@ public enum AtomicFile {
                 if n <= 0 { throw KernelError(call: "write(\(StraceFormat.quote(temp)))", errno: .current) }
                 offset += n
             }
-            fsync(fd)
+            if durable { fsync(fd) }
             try Kernel.rename(temp, to: path, note: "replace \(Path.base(of: path)) in one step")
         } catch {
             unlink(temp)
@@ -27,8 +32,8 @@ public enum AtomicFile {
         }
     }
 
-    public static func write<T: Encodable>(json value: T, to path: String) throws {
-        try write(JSONCoding.encode(value), to: path)
+    public static func write<T: Encodable>(json value: T, to path: String, durable: Bool = true) throws {
+        try write(JSONCoding.encode(value), to: path, durable: durable)
     }
 
     public static func read<T: Decodable>(_ type: T.Type, from path: String) throws -> T {

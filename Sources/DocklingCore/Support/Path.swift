@@ -1,3 +1,4 @@
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,6 +14,11 @@ public enum Path {
     /// `c` for `/a/b/c`.
     public static func base(of path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    /// The paths of a folder's entries; none when it cannot be read.
+    public static func children(of dir: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).map { dir + "/" + $0 }
     }
 
     /// The absolute form of `path`, relative to the working directory when needed.

@@ -8,9 +8,10 @@ public enum OverlayMount {
     /// one-page limit on options (images with many layers), each layer gets a short
     /// symlink `l/N` beside the work directory, and the mount is made from there with
     /// those short relative paths — the trick docker's overlay2 driver uses.
-    public static func mount(_ layout: UnionLayout, at target: String) throws {
+    public static func mount(_ layout: UnionLayout, at target: String, volatile: Bool = false) throws {
         Tracer.shared.step = "union"
-        let absolute = OverlayOptions.string(lowerdirs: layout.lowerdirOrder, upper: layout.upper, work: layout.work)
+        let absolute = OverlayOptions.string(lowerdirs: layout.lowerdirOrder, upper: layout.upper, work: layout.work,
+                                             volatile: volatile)
         if absolute.utf8.count <= OverlayOptions.limit {
             let layers = layout.layers.count == 1 ? "1 read-only layer" : "\(layout.layers.count) read-only layers"
             try Kernel.mount(source: "overlay", target: target, type: "overlay", data: absolute,
@@ -21,7 +22,7 @@ public enum OverlayMount {
         try linkShortNames(layout.layers, in: base + "/l")
         let upper = layout.upper.hasPrefix(base + "/") ? String(layout.upper.dropFirst(base.count + 1)) : layout.upper
         let short = OverlayOptions.string(lowerdirs: layout.layers.indices.reversed().map { "l/\($0 + 1)" },
-                                          upper: upper, work: Path.base(of: layout.work))
+                                          upper: upper, work: Path.base(of: layout.work), volatile: volatile)
         guard short.utf8.count <= OverlayOptions.limit else {
             throw UsageError(step: "union", "\(layout.layers.count) layers do not fit in one overlay mount's options",
                              hint: "overlayfs reads one page of options; keep images under about 500 layers")

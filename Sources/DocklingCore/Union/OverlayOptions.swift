@@ -8,9 +8,19 @@ public enum OverlayOptions {
     /// mount(2) copies at most one page of options; the kernel drops the rest.
     public static let limit = 4095
 
-    public static func string(lowerdirs: [String], upper: String, work: String) -> String {
+    /// `volatile` (Linux 5.10) skips every sync of the upper directory, the unmount's
+    /// sync of its whole filesystem included: for a container whose changes are thrown
+    /// away when it ends (`--rm`, as podman does). overlayfs then refuses to mount that
+    /// upper directory again, which such a container never asks.
+    public static func string(lowerdirs: [String], upper: String, work: String, volatile: Bool = false) -> String {
         "lowerdir=\(lowerdirs.map(escaped).joined(separator: ":")),upperdir=\(escaped(upper)),workdir=\(escaped(work))"
-            + ",redirect_dir=off,metacopy=off"
+            + settings(volatile: volatile).map { "," + $0.key + ($0.value.map { "=" + $0 } ?? "") }.joined()
+    }
+
+    /// The options besides the directories, as key and value (nil for a flag): the same
+    /// in an option string and in `fsconfig` calls.
+    static func settings(volatile: Bool) -> [(key: String, value: String?)] {
+        [("redirect_dir", "off"), ("metacopy", "off")] + (volatile ? [("volatile", nil)] : [])
     }
 
     /// overlayfs splits its options at commas and `lowerdir` at colons, so a path that

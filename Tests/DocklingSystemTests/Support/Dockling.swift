@@ -52,6 +52,16 @@ enum HostLeftovers {
         return (mounts + cgroups + processes).sorted()
     }
 
+    /// Whether a process is still deleting a container folder it renamed `.gone-<pid>-<id>`.
+    static func removalInFlight(root: String) -> Bool {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root + "/containers")) ?? []
+        return names.contains { name in
+            let parts = name.split(separator: "-")
+            guard name.hasPrefix(".gone-"), parts.count == 3, let pid = pid_t(parts[1]) else { return false }
+            return kill(pid, 0) == 0
+        }
+    }
+
     /// The caller's cgroup in each hierarchy, from /proc/self/cgroup.
     static func cgroupParents() -> [String] {
         let text = (try? String(contentsOfFile: "/proc/self/cgroup", encoding: .utf8)) ?? ""

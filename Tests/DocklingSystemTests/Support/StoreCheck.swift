@@ -64,8 +64,11 @@ final class StoreCheck {
     }
 
     /// The store's contents and what the host holds for it: mounts, monitors, and the
-    /// cgroups of containers it has held (half-made and half-removed ones too).
+    /// cgroups of containers it has held (half-made and half-removed ones too). A --rm
+    /// container's monitor deletes its folder after reporting the exit code: removals
+    /// still in flight are waited for (up to five seconds).
     func snapshot() throws -> [String] {
+        _ = HostProcesses.waitFor { !HostLeftovers.removalInFlight(root: cli.root.path) }
         let folders = (try? FileManager.default.contentsOfDirectory(atPath: cli.root.path + "/containers")) ?? []
         seen.formUnion(folders.map { String($0.split(separator: "-").last ?? "") })
         let host = try HostLeftovers.snapshot(root: cli.root.path).filter { line in

@@ -1,0 +1,55 @@
+import Foundation
+import XCTest
+
+/// What `dockling run` does to start fast, checked from inside the container: the
+/// container joins its cgroup itself and makes its cgroup namespace afterwards, exec'd
+/// processes join the same way, and only --rm containers get a volatile overlay.
+final class ContainerStartPathSystemTests: XCTestCase {
+    private var root: TemporaryRoot!
+    private var cli: DocklingCLI!
+
+    override func setUpWithError() throws {
+        try Tool.requireRoot()
+        try Tool.requireProgram("busybox", package: "busybox-static")
+        root = try TemporaryRoot("start")
+        cli = DocklingCLI(root: root)
+    }
+
+    override func tearDownWithError() throws {
+        if let cli { try cli.run(["system", "prune", "-f", "--volumes"]) }
+    }
+
+    /// Every hierarchy the container can name starts at its own cgroup, and that cgroup
+    /// is the one the limits were written into.
+    func testContainerJoinsItsCgroupBeforeItsCgroupNamespace() throws {
+        let paths = try cli.run(["run", "--rm", "busybox", "sh", "-c", "cut -d: -f3 /proc/self/cgroup | sort -u"])
+        XCTAssertEqual(paths.status, 0, paths.stderr)
+        XCTAssertEqual(paths.stdout, "/\n")
+        let limited = try cli.run(["run", "-d", "--name", "limited", "--pids-limit", "33", "busybox", "sleep", "30"])
+        XCTAssertEqual(limited.status, 0, limited.stderr)
+        let pid = try XCTUnwrap(try cli.state("limited")["Pid"] as? Int)
+        // The pids hierarchy of cgroup v1, else the unified one of a v2-only machine.
+        let lines = try String(contentsOfFile: "/proc/\(pid)/cgroup", encoding: .utf8).split(separator: "\n")
+        let v1 = lines.first { $0.contains(":pids:") }
+        let line = try XCTUnwrap(v1 ?? lines.first { $0.hasPrefix("0::") })
+        let cgroup = String(line.split(separator: ":", maxSplits: 2)[2])
+        let hierarchy = v1 == nil ? "/sys/fs/cgroup" : "/sys/fs/cgroup/pids"
+        let id = try XCTUnwrap(try cli.inspect("limited")["Id"] as? String)
+        XCTAssertTrue(cgroup.hasSuffix("/dockling-" + id), cgroup)
+        let max = try String(contentsOfFile: hierarchy + cgroup + "/pids.max", encoding: .utf8)
+        XCTAssertEqual(max, "33\n")
+        let exec = try cli.run(["exec", "limited", "sh", "-c", "cut -d: -f3 /proc/self/cgroup | sort -u"])
+        XCTAssertEqual(exec.stdout, "/\n", "an exec'd process joins the container's cgroup: \(exec.stderr)")
+        try cli.run(["rm", "-f", "limited"])
+    }
+
+    func testOnlyRemovedContainersGetAVolatileOverlay() throws {
+        let script = "grep ' / overlay ' /proc/mounts | grep -c volatile"
+        let removed = try cli.run(["run", "--rm", "busybox", "sh", "-c", script])
+        XCTAssertEqual(removed.stdout, "1\n", removed.stderr)
+        let kept = try cli.run(["run", "--name", "kept", "busybox", "sh", "-c", script])
+        XCTAssertEqual(kept.stdout, "0\n", "a container that may start again must sync its upper directory")
+        let again = try cli.run(["start", "-a", "kept"])
+        XCTAssertEqual(again.stdout, "0\n", "it starts again: \(again.stderr)")
+    }
+}

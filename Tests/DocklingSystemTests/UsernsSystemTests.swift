@@ -1,0 +1,151 @@
+import Foundation
+import XCTest
+
+/// `--userns=remap`: container root is host uid 100000, the image still looks owned by
+/// root inside, what the container writes in a bind mount belongs to 100000 on the
+/// host, and what it writes in its own layer is committed as root's — with the usual
+/// walls, limits, exec, and nothing left behind.
+final class UsernsSystemTests: XCTestCase {
+    private var root: TemporaryRoot!
+    private var cli: DocklingCLI!
+    /// A host folder to bind-mount, open to everyone: container root is not host root.
+    private var shared: String!
+
+    override func setUpWithError() throws {
+        try Tool.requireRoot()
+        try Tool.requireProgram("busybox", package: "busybox-static")
+        root = try TemporaryRoot("userns")
+        cli = DocklingCLI(root: root)
+        shared = root.path + "-shared"
+        try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: false,
+                                                attributes: [.posixPermissions: 0o777])
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: shared)
+    }
+
+    override func tearDownWithError() throws {
+        if let cli { try cli.run(["system", "prune", "-f"]) }
+        if let shared { try? FileManager.default.removeItem(atPath: shared) }
+    }
+
+    @discardableResult
+    private func dockling(_ arguments: [String], line: UInt = #line) throws -> String {
+        let result = try cli.run(arguments)
+        XCTAssertEqual(result.status, 0, "dockling \(arguments): \(result.stderr)", line: line)
+        return result.stdout
+    }
+
+    private func owner(_ path: String) throws -> Int {
+        try XCTUnwrap(try FileManager.default.attributesOfItem(atPath: path)[.ownerAccountID] as? Int)
+    }
+
+    func testRootInsideIsHostUID100000AndOwnsTheImage() throws {
+        let seen = try dockling(["run", "--rm", "--userns=remap", "busybox", "sh", "-c",
+                                 "id -u; awk '{print $1, $2, $3}' /proc/self/uid_map; stat -c %u /bin/busybox /etc/passwd; "
+                                 + "touch /newfile && echo x > /etc/hostname && echo lesson:x:1000:1000::/:/bin/sh >> /etc/passwd "
+                                 + "&& mkdir -p /usr/local/new && echo wrote"])
+        XCTAssertEqual(seen, "0\n0 100000 65536\n0\n0\nwrote\n",
+                       "root inside, mapped to 100000; the image's files are root's, and root may change them")
+        XCTAssertEqual(try dockling(["run", "--rm", "busybox", "awk", "{print $1, $2, $3}", "/proc/self/uid_map"]),
+                       "0 0 4294967295\n", "without --userns there is no user namespace")
+    }
+
+    func testFilesInABindMountBelongToHostUID100000() throws {
+        try dockling(["run", "--rm", "--userns=remap", "-v", shared + ":/data", "busybox", "sh", "-c",
+                      "echo hi > /data/remapped && mkdir /data/dir && stat -c %u /data/remapped"])
+        XCTAssertEqual(try owner(shared + "/remapped"), 100_000)
+        XCTAssertEqual(try owner(shared + "/dir"), 100_000)
+        try dockling(["run", "--rm", "-v", shared + ":/data", "busybox", "touch", "/data/default"])
+        XCTAssertEqual(try owner(shared + "/default"), 0, "without --userns, container root is host root")
+    }
+
+    func testCommitGivesALayerOwnedByRoot() throws {
+        try dockling(["run", "--name", "remapped", "--userns=remap", "busybox", "sh", "-c",
+                      "echo hello > /greeting && echo lesson:x:1000: >> /etc/group && mkdir /made"])
+        let upper = try XCTUnwrap(((try cli.inspect("remapped")["GraphDriver"] as? [String: Any])?["Data"]
+                                   as? [String: String])?["UpperDir"])
+        XCTAssertEqual(try owner(upper + "/greeting"), 0, "the upper directory holds on-disk owner 0")
+        try dockling(["commit", "remapped", "shifted:1"])
+        let archive = root.path + "/shifted.tar"
+        try dockling(["save", "-o", archive, "shifted:1"])
+        let unpacked = root.path + "/unpacked"
+        try FileManager.default.createDirectory(atPath: unpacked, withIntermediateDirectories: true)
+        XCTAssertEqual(try Tool.exec("/bin/tar", ["-xf", archive, "-C", unpacked]).status, 0)
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: unpacked + "/manifest.json")))
+        let layer = try XCTUnwrap(((manifest as? [[String: Any]])?.first?["Layers"] as? [String])?.last)
+        let listing = try Tool.exec("/bin/tar", ["--numeric-owner", "-tvf", unpacked + "/" + layer]).stdout
+            .split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        XCTAssertEqual(Set(listing.compactMap { $0.count > 5 ? String($0[5]) : nil }),
+                       ["etc/", "etc/group", "greeting", "made/"])
+        XCTAssertEqual(Set(listing.map { String($0[1]) }), ["0/0"], "every entry of the new layer is root's")
+        XCTAssertEqual(try dockling(["run", "--rm", "shifted:1", "stat", "-c", "%u %n", "/greeting", "/made"]),
+                       "0 /greeting\n0 /made\n")
+    }
+
+    func testExecJoinsTheUserNamespaceAndTheWallsStand() throws {
+        try dockling(["run", "-d", "--name", "walled", "--userns=remap", "--pids-limit", "8", "busybox", "sleep", "300"])
+        XCTAssertEqual(try dockling(["exec", "walled", "sh", "-c",
+                                     "id -u; awk '{print $1, $2, $3}' /proc/self/uid_map; touch /from-exec && stat -c %u /from-exec"]),
+                       "0\n0 100000 65536\n0\n")
+        XCTAssertEqual(try dockling(["exec", "walled", "awk", "/^(CapEff|Seccomp):/ {print $2}", "/proc/1/status"]),
+                       "00000000a80425fb\n2\n", "docker's capabilities and seccomp, as without --userns")
+        let refused = try cli.run(["exec", "walled", "sh", "-c",
+                                   "mount -t tmpfs x /mnt || echo no mount; cat /proc/kcore || echo no kcore; "
+                                   + "for i in 1 2 3 4 5 6 7 8 9; do sleep 1 & done; wait"])
+        XCTAssertTrue(refused.stdout.contains("no mount\nno kcore\n"), refused.stdout + refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("can't fork"), "the pids limit applies: \(refused.stderr)")
+        try dockling(["rm", "-f", "walled"])
+    }
+
+    func testACreatedContainerKeepsItsUserNamespace() throws {
+        try dockling(["create", "--name", "later", "--userns=remap", "busybox", "awk", "{print $2}", "/proc/self/uid_map"])
+        XCTAssertEqual((try cli.inspect("later")["HostConfig"] as? [String: Any])?["UsernsMode"] as? String, "remap")
+        XCTAssertEqual(try dockling(["start", "-a", "later"]), "100000\n")
+        XCTAssertEqual(try dockling(["start", "-a", "later"]), "100000\n", "and again: the union mounts again")
+        let bad = try cli.run(["run", "--rm", "--userns=elsewhere", "busybox", "true"])
+        XCTAssertEqual(bad.status, 125)
+        XCTAssertTrue(bad.stderr.contains("--userns"), bad.stderr)
+    }
+
+    /// The new mount API calls that build the union appear in `strace -f` as traced.
+    func testTheUnionIsTracedTruly() throws {
+        try Tool.requireProgram("strace", package: "strace")
+        let calls: Set<String> = ["open_tree", "mount_setattr", "fsopen", "fsconfig", "fsmount", "move_mount",
+                                  "setfsuid", "setfsgid"]
+        try dockling(["images"])
+        let run = try StracedRun("dockling", ["run", "--rm", "--userns=remap", "busybox", "true"], calls: calls, root: root)
+        XCTAssertEqual(run.result.status, 0, run.result.stderr)
+        XCTAssertEqual(Set(run.events.map(\.call)), calls)
+        run.checkEveryEventIsInStrace()
+    }
+
+    /// The idmapped layers and the union are never attached on the host; the
+    /// container's mounts and cgroups go with it. (Only this test's containers count:
+    /// other dockling runs on the machine may have cgroups of their own.)
+    func testNothingIsLeftBehind() throws {
+        try dockling(["images"])
+        let before = try leftovers(of: [])
+        var ids: [String] = []
+        func create(_ arguments: [String]) throws -> String {
+            let id = try dockling(["create", "--userns=remap"] + arguments).trimmingCharacters(in: .whitespacesAndNewlines)
+            ids.append(id)
+            return id
+        }
+        try dockling(["start", "-a", try create(["--rm", "-v", shared + ":/data", "busybox", "touch", "/data/f"])])
+        let running = try create(["--memory", "64m", "busybox", "sleep", "300"])
+        try dockling(["start", running])
+        XCTAssertFalse(try Tool.mountTable().contains { $0.contains("idmapped") }, "no idmapped mount on the host")
+        XCTAssertFalse(try leftovers(of: ids).isEmpty, "the running container's cgroups are seen")
+        try dockling(["rm", "-f", running])
+        let ended = try create(["busybox", "true"])
+        try dockling(["start", "-a", ended])
+        try dockling(["rm", ended])
+        XCTAssertEqual(try leftovers(of: ids), before)
+    }
+
+    /// Mounts and monitors of this store, idmapped mounts, and the cgroups of `ids`.
+    private func leftovers(of ids: [String]) throws -> [String] {
+        try HostLeftovers.snapshot(root: root.path).filter { item in
+            !item.hasPrefix("cgroup ") || ids.contains { item.hasSuffix("dockling-" + $0) }
+        } + Tool.mountTable().filter { $0.contains("idmapped") }
+    }
+}
