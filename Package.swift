@@ -26,9 +26,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "CLinux"),
-        .systemLibrary(name: "CLibArchive", pkgConfig: "libarchive",
-                       providers: [.apt(["libarchive-dev"])]),
-        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // libarchive and libcrypto are loaded on first use (dlopen), not at every start.
+        .target(name: "CLibArchive", dependencies: ["CLinux"]),
+        .target(name: "CLibCrypto", dependencies: ["CLinux"]),
         .systemLibrary(name: "CSeccomp", pkgConfig: "libseccomp",
                        providers: [.apt(["libseccomp-dev"])]),
         .target(name: "DocklingCore", dependencies: [
