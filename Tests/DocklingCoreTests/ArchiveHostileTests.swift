@@ -29,6 +29,20 @@ final class ArchiveHostileTests: XCTestCase {
             ("whiteout-dotdot", [.file(".wh...", "")], ".wh..."),
             ("whiteout-through-symlink", [.symlink("evil", to: outside), .file("evil/.wh.victim", "")], "evil/.wh.victim"),
             ("opaque-through-symlink", [.symlink("evil", to: outside), .file("evil/.wh..wh..opq", "")], "evil/.wh..wh..opq"),
+        ] + hiddenSlashLayers
+    }
+
+    /// A combining mark (U+0301) right after a slash joins it into one Swift Character,
+    /// hiding that slash from a Character-wise split — but not from the kernel.
+    private var hiddenSlashLayers: [(name: String, entries: [PythonTar.Entry], culprit: String)] {
+        [
+            ("hidden-slash-dotdot", [.file("../\u{301}pwned", "x")], "../\u{301}pwned"),
+            ("hidden-slash-absolute", [.file("/\u{301}pwned", "x")], "/\u{301}pwned"),
+            ("hidden-slash-whiteout-dotdot", [.file("../\u{301}made/.wh.victim", "")], "../\u{301}made/.wh.victim"),
+            ("hidden-slash-whiteout-through-symlink", [.symlink("evil", to: outside), .file("evil/\u{301}made/.wh.victim", "")],
+             "evil/\u{301}made/.wh.victim"),
+            ("hidden-slash-opaque-through-symlink", [.symlink("evil", to: outside), .file("evil/\u{301}made/.wh..wh..opq", "")],
+             "evil/\u{301}made/.wh..wh..opq"),
         ]
     }
 

@@ -16,6 +16,17 @@ final class LayerPathTests: XCTestCase {
         }
     }
 
+    /// U+0301 after a slash joins it into one Character; the kernel still splits there.
+    func testACombiningMarkAfterASlashHidesNeitherTheSlashNorDotDot() throws {
+        for name in ["../\u{301}x", "/\u{301}x", "a/../\u{301}x"] {
+            XCTAssertThrowsError(try LayerPath.normalize(name, entry: name), name)
+        }
+        XCTAssertEqual(try LayerPath.normalize("a/\u{301}x/./b", entry: "e"), "a/\u{301}x/b")
+        XCTAssertEqual(LayerPath.ancestors(of: "a/\u{301}x/b"), ["a", "a/\u{301}x"])
+        XCTAssertEqual(try Whiteout.classify("a/\u{301}x/.wh.b", entry: "e"), .remove("a/\u{301}x/b"))
+        XCTAssertEqual(try Whiteout.classify("a/.wh.\u{301}x", entry: "e"), .remove("a/\u{301}x"))
+    }
+
     func testAncestorsAreTheDirectoriesPassedThrough() {
         XCTAssertEqual(LayerPath.ancestors(of: "a/b/c"), ["a", "a/b"])
         XCTAssertEqual(LayerPath.ancestors(of: "a"), [])

@@ -8,6 +8,7 @@
 
 #include <stdint.h>
 #include <sys/types.h>
+#include "LazyLibrary.h"
 
 /// Flags for dl_spawn.
 #define DL_SPAWN_SETSID 1

@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 extension LayerExtractor {
     /// Turns an OCI whiteout entry into what overlayfs reads in a lower directory.
     func apply(_ whiteout: Whiteout, entry: String) throws {
@@ -10,14 +8,14 @@ extension LayerExtractor {
             try requireRealDirectories(leadingTo: path, entry: entry)
             // Whiteouts hide lower layers only: a file of this layer keeps its name.
             guard FileIO.lstat(root + "/" + path) == nil else { return }
-            try makeDirectories(Path.parent(of: "/" + path))
+            try makeDirectories(LayerPath.ancestors(of: path).last ?? "", entry: entry)
             try kernel(entry) { () throws(KernelError) in
                 try Kernel.mknodWhiteout(root + "/" + path,
                                          note: "whiteout: this layer deletes /\(path); overlayfs reads a 0:0 character device as 'gone'")
             }
         case .opaque(let directory):
             try requireRealDirectories(leadingTo: directory + "/x", entry: entry)
-            try makeDirectories("/" + directory)
+            try makeDirectories(directory, entry: entry)
             try kernel(entry) { () throws(KernelError) in
                 try Kernel.lsetxattr(root + (directory.isEmpty ? "" : "/" + directory),
                                      name: OverlayEntry.opaqueXattr, value: "y",
@@ -26,12 +24,21 @@ extension LayerExtractor {
         }
     }
 
-    /// Creates the directories of `path` (relative to the layer root, leading slash) that
-    /// no entry has made yet.
-    private func makeDirectories(_ path: String) throws {
-        guard path != "/" else { return }
-        if let info = FileIO.lstat(root + path), info.isDirectory { return }
-        try FileManager.default.createDirectory(atPath: root + path, withIntermediateDirectories: true)
+    /// Creates `directory` (relative to the layer root; empty for the root) and those
+    /// above it that no entry has made yet, one level at a time.
+    private func makeDirectories(_ directory: String, entry: String) throws {
+        for path in LayerPath.ancestors(of: directory + "/x") {
+            guard let info = FileIO.lstat(root + "/" + path) else {
+                try kernel(entry) { () throws(KernelError) in
+                    try Kernel.mkdir(root + "/" + path, note: "a directory the whiteout '\(entry)' sits in")
+                }
+                continue
+            }
+            guard info.isDirectory else {
+                throw ArchiveError("unpack whiteout '\(entry)': '\(path)' is not a directory in this layer",
+                                   hint: "an earlier entry of the layer made it a file")
+            }
+        }
     }
 
     /// Runs a kernel call made for `entry`, naming the entry if it fails.

@@ -18,8 +18,9 @@ extension LayerWriter {
     /// marker follows it; every overlay xattr is dropped. Returns the entry's kind.
     func convertOverlayMarks(_ entry: ArchiveEntry, kind: LayerEntry.Kind) throws -> LayerEntry.Kind {
         let path = entry.pathname
-        let base = Path.base(of: path)
-        if base.hasPrefix(Whiteout.prefix) {
+        var directories = LayerPath.components(of: path)
+        let base = directories.popLast() ?? path
+        if Whiteout.isMarked(base) {
             throw ArchiveError("the container made a file named '\(path)', which a layer tar would read as a whiteout",
                                hint: "names starting with .wh. mean deletions in a layer: rename it, then commit")
         }
@@ -27,7 +28,7 @@ extension LayerWriter {
         let overlay = xattrs.filter { Self.isOverlayXattr($0.name) }
         entry.setXattrs(xattrs.filter { !Self.isOverlayXattr($0.name) })
         if entry.fileType == S_IFCHR && archive_entry_rdev(entry.pointer) == 0 {
-            entry.pathname = (path.contains("/") ? Path.parent(of: path) + "/" : "") + Whiteout.prefix + base
+            entry.pathname = (directories + [Whiteout.prefix + base]).joined(separator: "/")
             archive_entry_set_filetype(entry.pointer, UInt32(S_IFREG as mode_t))
             archive_entry_set_perm(entry.pointer, 0o600)
             archive_entry_set_rdev(entry.pointer, 0)

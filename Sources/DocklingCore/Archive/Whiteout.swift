@@ -13,15 +13,19 @@ enum Whiteout: Equatable {
     static let prefix = ".wh."
     static let opaqueMarker = ".wh..wh..opq"
 
+    /// Whether a file name (no slash) starts with `.wh.`, byte for byte as other tools
+    /// read it: `.wh.\u{301}x` is a whiteout though its fourth Character is not `.`.
+    static func isMarked(_ base: String) -> Bool { base.utf8.starts(with: prefix.utf8) }
+
     /// What a normalized layer path means, or nil when it is an ordinary entry.
     static func classify(_ path: String, entry: String) throws(ArchiveError) -> Whiteout? {
-        let base = Path.base(of: path)
-        guard base.hasPrefix(prefix) else { return nil }
-        let directory = path.contains("/") ? Path.parent(of: path) : ""
-        if base == opaqueMarker { return .opaque(directory) }
-        if base.hasPrefix(prefix + prefix) { return .metadata }
-        let name = String(base.dropFirst(prefix.count))
-        guard !name.isEmpty, name != ".", name != ".." else {
+        var parts = LayerPath.components(of: path)
+        guard let base = parts.popLast(), isMarked(base) else { return nil }
+        let directory = parts.joined(separator: "/")
+        if LayerPath.same(base, opaqueMarker) { return .opaque(directory) }
+        if base.utf8.starts(with: (prefix + prefix).utf8) { return .metadata }
+        let name = String(decoding: base.utf8.dropFirst(prefix.utf8.count), as: UTF8.self)
+        guard !name.isEmpty, !LayerPath.same(name, "."), !LayerPath.same(name, "..") else {
             throw .refused(entry, "whiteout '\(base)' names no file inside the layer")
         }
         return .remove(directory.isEmpty ? name : directory + "/" + name)
