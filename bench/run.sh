@@ -94,4 +94,5 @@ hf list --warmup 3 --runs "$runs" -n "dockling ps -a (200 containers)" "dockling
     cat "$work/$part.md"
   done
 } > bench/results.md
+bench/readme.py
 cat bench/results.md

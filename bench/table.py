@@ -10,14 +10,14 @@ import sys
 def main(path):
     results = json.load(open(path))["results"]
     base = statistics.median(results[0]["times"])
-    scale, unit = (1000, "ms") if base < 1 else (1, "s")
+    scale, unit, digits = (1000, "ms", 1) if base < 1 else (1, "s", 2)
     print(f"| Command | Median [{unit}] | Min [{unit}] | Max [{unit}] | × dockling |")
     print("|:---|---:|---:|---:|---:|")
     for result in results:
         times = result["times"]
         median = statistics.median(times)
-        print(f"| `{result['command']}` | {median * scale:.1f} | {min(times) * scale:.1f} | "
-              f"{max(times) * scale:.1f} | {median / base:.2f} |")
+        cells = [f"{value * scale:.{digits}f}" for value in (median, min(times), max(times))]
+        print(f"| `{result['command']}` | {' | '.join(cells)} | {median / base:.2f} |")
 
 
 if __name__ == "__main__":
