@@ -52,4 +52,18 @@ final class ContainerStartPathSystemTests: XCTestCase {
         let again = try cli.run(["start", "-a", "kept"])
         XCTAssertEqual(again.stdout, "0\n", "it starts again: \(again.stderr)")
     }
+
+    /// docker run --rm removes a container that could not start; without --rm it stays
+    /// Created. (dockling-init that cannot be exec'd is the simplest failure to start.)
+    func testARemovedContainerThatCannotStartGoesToo() throws {
+        var environment = root.environment
+        environment["DOCKLING_INIT"] = "/nonexistent/dockling-init"
+        let removed = try Tool.run("dockling", ["run", "--rm", "--name", "never", "busybox", "true"], environment: environment)
+        XCTAssertEqual(removed.status, 125)
+        XCTAssertTrue(removed.stderr.contains("/nonexistent/dockling-init"), removed.stderr)
+        XCTAssertEqual(try cli.status("never"), "absent")
+        let kept = try Tool.run("dockling", ["run", "--name", "kept", "busybox", "true"], environment: environment)
+        XCTAssertEqual(kept.status, 125)
+        XCTAssertEqual(try cli.status("kept"), "Created")
+    }
 }

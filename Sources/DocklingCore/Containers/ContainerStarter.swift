@@ -40,14 +40,21 @@ public struct ContainerStarter {
         }
         let store = ContainerStore(root: root)
         var client: AttachClient?
-        _ = try launcher.start(monitor) { launched in
-            Tracer.shared.step = "state"
-            try store.updateState(record.id) {
-                $0 = ContainerState(status: .running, pid: launched.containerPID, monitorPID: launched.monitorPID,
-                                    monitorStartTime: ContainerLiveness.startTime(of: launched.monitorPID),
-                                    startedAt: Timestamp.preciseNow())
+        do {
+            _ = try launcher.start(monitor) { launched in
+                Tracer.shared.step = "state"
+                try store.updateState(record.id) {
+                    $0 = ContainerState(status: .running, pid: launched.containerPID, monitorPID: launched.monitorPID,
+                                        monitorStartTime: ContainerLiveness.startTime(of: launched.monitorPID),
+                                        startedAt: Timestamp.preciseNow())
+                }
+                if attach { client = try AttachClient(containerID: record.id, containerPID: launched.containerPID) }
             }
-            if attach { client = try AttachClient(containerID: record.id, containerPID: launched.containerPID) }
+        } catch {
+            // The monitor has ended (the launcher waits for it). As with docker, a --rm
+            // container that could not start goes too; its monitor may have removed it.
+            if record.config.autoRemove { try? store.remove(record.id) }
+            throw error
         }
         return client
     }
