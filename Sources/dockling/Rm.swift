@@ -27,7 +27,7 @@ struct Rm: ParsableCommand {
                         throw UsageError(step: "rm", "cannot remove container \(reference): container is running",
                                          hint: "stop the container before removing or use -f")
                     }
-                    try ContainerSignals(store: records).kill(record, signal: 9)
+                    try ContainerSignals(store: records).forceEnd(record)
                 }
                 try records.remove(record.id)
                 Output.line(reference)
