@@ -25,11 +25,11 @@ test: build
 	  rm -rf $$root $$root.log; exit $$status
 	$(SWIFT) test
 
-bench: build
+bench: setup
 	$(SWIFT) build -c release --static-swift-stdlib
 	bench/run.sh
 
-install: build
+install: setup
 	$(SWIFT) build -c release --static-swift-stdlib
 	install -d $(PREFIX)/bin $(PREFIX)/share/dockling/lessons
 	for t in $(TOOLS); do install -m 755 .build/release/$$t $(PREFIX)/bin/$$t; done

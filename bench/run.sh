@@ -59,15 +59,13 @@ hf load --warmup 1 --runs 5 \
   -n "dockling load" --prepare "rm -rf $work/loadroot" "env DOCKLING_ROOT=$work/loadroot dockling load -i $work/big.tar" \
   -n "podman load" --prepare "${podman[*]} rmi -f docker.io/library/big:1" "${podman[*]} load -q -i $work/big.tar"
 
-if dockling commit --help >/dev/null 2>&1; then
-  echo "== commit a container that changed 10 000 files"
-  script='mkdir /d && cd /d && i=0; while [ $i -lt 10000 ]; do echo $i > $i; i=$((i+1)); done'
-  dockling run --name changed busybox sh -c "$script"
-  "${podman[@]}" run --name changed --network none busybox sh -c "$script"
-  hf commit --warmup 1 --runs 5 \
-    -n "dockling commit" --prepare "sh -c 'dockling rmi -f changed:1 >/dev/null 2>&1 || true'" "dockling commit changed changed:1" \
-    -n "podman commit" --prepare "sh -c '${podman[*]} rmi -f changed:1 >/dev/null 2>&1 || true'" "${podman[*]} commit -q changed changed:1"
-fi
+echo "== commit a container that changed 10 000 files"
+script='mkdir /d && cd /d && i=0; while [ $i -lt 10000 ]; do echo $i > $i; i=$((i+1)); done'
+dockling run --name changed busybox sh -c "$script"
+"${podman[@]}" run --name changed --network none busybox sh -c "$script"
+hf commit --warmup 1 --runs 5 \
+  -n "dockling commit" --prepare "sh -c 'dockling rmi -f changed:1 >/dev/null 2>&1 || true'" "dockling commit changed changed:1" \
+  -n "podman commit" --prepare "sh -c '${podman[*]} rmi -f changed:1 >/dev/null 2>&1 || true'" "${podman[*]} commit -q changed changed:1"
 
 echo "== ps with 200 containers, images with 50 images"
 for i in $(seq 200); do dockling create busybox true >/dev/null; done

@@ -33,9 +33,6 @@ int dl_pivot_root(const char *new_root, const char *put_old) {
 int dl_pidfd_open(pid_t pid, unsigned int flags) {
     return (int)syscall(SYS_pidfd_open, pid, flags);
 }
-int dl_pidfd_send_signal(int pidfd, int sig) {
-    return (int)syscall(SYS_pidfd_send_signal, pidfd, sig, NULL, 0);
-}
 int dl_close_range(unsigned int first, unsigned int last, int flags) {
     return (int)syscall(SYS_close_range, first, last, flags);
 }
@@ -66,8 +63,6 @@ int dl_fsmount(int fd, unsigned int flags) { return (int)syscall(SYS_fsmount, fd
 int dl_move_mount_fd(int fd, const char *target) {
     return (int)syscall(SYS_move_mount, fd, "", AT_FDCWD, target, MOVE_MOUNT_F_EMPTY_PATH);
 }
-int dl_ioctl_int(int fd, unsigned long request, int arg) { return ioctl(fd, request, arg); }
-int dl_ioctl_ptr(int fd, unsigned long request, void *arg) { return ioctl(fd, request, arg); }
 
 int dl_set_link_up(int sock, const char *ifname) {
     struct ifreq ifr;
@@ -78,7 +73,6 @@ int dl_set_link_up(int sock, const char *ifname) {
     return ioctl(sock, SIOCSIFFLAGS, &ifr);
 }
 
-int dl_wifexited(int status) { return WIFEXITED(status); }
 int dl_wexitstatus(int status) { return WEXITSTATUS(status); }
 int dl_wifsignaled(int status) { return WIFSIGNALED(status); }
 int dl_wtermsig(int status) { return WTERMSIG(status); }

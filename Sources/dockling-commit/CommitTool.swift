@@ -26,7 +26,7 @@ struct CommitTool: ParsableCommand {
         Tracer.shared.step = "commit"
         let record = try ContainerStore(root: store.root).find(container)
         let reference = try ImageReference(parsing: name)
-        let commit = try ImageStore(root: store.root).commit(record, CommitRequest(reference: reference))
+        let commit = try store.imageStore().commit(record, CommitRequest(reference: reference))
         let layer = commit.layer
         let parent = commit.parent.names.first?.familiarDescription ?? commit.parent.id.short
 

@@ -32,7 +32,7 @@ struct CommitCommand: ParsableCommand {
                                     comment: message, author: author,
                                     changes: try change.map { try ImageChange(parsing: $0) }, pause: pause)
         let record = try ContainerStore(root: store.root).find(container)
-        Output.line(try ImageStore(root: store.root).commit(record, request).imageID.description)
+        Output.line(try store.imageStore().commit(record, request).imageID.description)
         LeftoverNotice.show(root: store.root)
     }
 }

@@ -21,7 +21,6 @@ struct Save: ParsableCommand {
         guard SaveFormat(rawValue: format) != nil else {
             throw ValidationError("--format takes docker or oci, not '\(format)'")
         }
-        guard !images.isEmpty else { throw ValidationError("name at least one image to save") }
     }
 
     func run() throws {

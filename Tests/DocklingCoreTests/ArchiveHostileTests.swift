@@ -84,8 +84,8 @@ final class ArchiveHostileTests: XCTestCase {
                              .file("etc/motd", "replaced")], to: tar)
         let target = "\(scratch.path)/fine"
         try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
-        let layer = try LayerExtractor(into: target).extract(BlobReader(path: tar), label: "fine")
-        XCTAssertEqual(layer.diffID, Digest.of([UInt8](try Data(contentsOf: URL(fileURLWithPath: tar)))))
+        let diffID = try LayerExtractor(into: target).extract(BlobReader(path: tar), label: "fine")
+        XCTAssertEqual(diffID, Digest.of([UInt8](try Data(contentsOf: URL(fileURLWithPath: tar)))))
         XCTAssertEqual(try String(contentsOfFile: "\(target)/etc/motd", encoding: .utf8), "replaced")
         XCTAssertEqual(try String(contentsOfFile: "\(target)/etc/motd2", encoding: .utf8), "hi")
         XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: "\(target)/link"), "/etc/passwd")

@@ -70,7 +70,7 @@ final class LeftoverScanTests: XCTestCase {
         let whileImagesLocked = try FileLock.withLock(ImageStore.lockFile(in: root), note: "test") { scan.run() }
         XCTAssertEqual(whileImagesLocked.scratch, [])
         XCTAssertEqual(whileImagesLocked.containerFolders, ["\(root.containers)/.new-\(id)"])
-        let whileCreating = try FileLock.withLock(scan.containersLock, note: "test") { scan.run() }
+        let whileCreating = try FileLock.withLock(root.containersLock, note: "test") { scan.run() }
         XCTAssertEqual(whileCreating.scratch, ["\(root.tmp)/images-blob-1234abcd"])
         XCTAssertEqual(whileCreating.containerFolders, [])
         XCTAssertEqual(scan.run().summary, "1 scratch file, 1 unfinished container folder")

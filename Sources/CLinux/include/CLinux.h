@@ -39,7 +39,6 @@ int dl_unshare(int flags);
 int dl_setns(int fd, int nstype);
 int dl_pivot_root(const char *new_root, const char *put_old);
 int dl_pidfd_open(pid_t pid, unsigned int flags);
-int dl_pidfd_send_signal(int pidfd, int sig);
 int dl_close_range(unsigned int first, unsigned int last, int flags);
 int dl_prctl(int option, unsigned long arg2, unsigned long arg3);
 /// capset(2) for the calling thread: each set is a bit mask of capability numbers.
@@ -62,8 +61,6 @@ int dl_fsopen(const char *fsname, unsigned int flags);
 int dl_fsconfig(int fd, unsigned int cmd, const char *key, const char *value, int aux);
 int dl_fsmount(int fd, unsigned int flags);
 int dl_move_mount_fd(int fd, const char *target);
-int dl_ioctl_int(int fd, unsigned long request, int arg);
-int dl_ioctl_ptr(int fd, unsigned long request, void *arg);
 /// Bring a network interface up (SIOCGIFFLAGS then SIOCSIFFLAGS with IFF_UP).
 int dl_set_link_up(int sock, const char *ifname);
 
@@ -88,7 +85,6 @@ int dl_set_controlling_tty(int fd);
 int dl_get_window_size(int fd, unsigned short *rows, unsigned short *columns);
 int dl_set_window_size(int fd, unsigned short rows, unsigned short columns);
 
-int dl_wifexited(int status);
 int dl_wexitstatus(int status);
 int dl_wifsignaled(int status);
 int dl_wtermsig(int status);

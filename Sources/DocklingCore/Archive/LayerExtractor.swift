@@ -1,12 +1,5 @@
 import FoundationEssentials
 
-/// What unpacking a layer found out about it.
-struct ExtractedLayer {
-    /// sha256 of the uncompressed tar.
-    let diffID: Digest
-    let uncompressedSize: Int64
-}
-
 /// Unpacks one layer tar into an empty directory, treating the archive as hostile:
 /// every entry's path, every directory it passes through and every hard link target is
 /// checked before anything is written, and whiteouts become their overlayfs form.
@@ -18,7 +11,8 @@ struct LayerExtractor {
         root = try FileIO.realpath(directory)
     }
 
-    func extract(_ blob: ArchiveSource, label: String) throws -> ExtractedLayer {
+    /// Returns the layer's diff id: the sha256 of the uncompressed tar.
+    func extract(_ blob: ArchiveSource, label: String) throws -> Digest {
         let stream = try UncompressedStream(blob, label: label)
         let tar = try ArchiveReader(.tar(decompressing: false), from: stream, label: label)
         let disk = DiskWriter()
@@ -26,8 +20,7 @@ struct LayerExtractor {
             try place(entry, from: tar, disk: disk)
         }
         try disk.close()
-        let (diffID, size) = try stream.finish()
-        return ExtractedLayer(diffID: diffID, uncompressedSize: size)
+        return try stream.finish()
     }
 
     private func place(_ entry: ArchiveEntry, from tar: ArchiveReader, disk: DiskWriter) throws {

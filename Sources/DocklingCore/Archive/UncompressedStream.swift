@@ -21,9 +21,9 @@ final class UncompressedStream: ArchiveSource {
     }
 
     /// Reads whatever the tar reader left (the end-of-archive padding) and returns the
-    /// diff id and the uncompressed size.
-    func finish() throws -> (diffID: Digest, size: Int64) {
+    /// diff id.
+    func finish() throws -> Digest {
         while try !nextChunk().isEmpty {}
-        return (digester.finalize(), digester.count)
+        return digester.finalize()
     }
 }

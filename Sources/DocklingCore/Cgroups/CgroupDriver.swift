@@ -19,9 +19,9 @@ public protocol CgroupDriver: AnyObject {
     /// Creates the run's cgroup. Whatever it created, `remove` takes away, even after
     /// `create` itself failed half-way.
     func create() throws
-    /// Writes the limits into the cgroup's files; returns notes for the learner, such as
-    /// a limit this kernel cannot enforce.
-    func apply(_ limits: CgroupLimits) throws -> [String]
+    /// The files and values that set `limits` in this interface, and notes for the
+    /// learner, such as a limit this kernel cannot enforce.
+    func limitWrites(_ limits: CgroupLimits) throws -> (writes: [CgroupFileWrite], notes: [String])
     /// Moves a process into the cgroup; the processes it starts afterwards are born there.
     func add(pid: pid_t) throws
     /// Kills every process left in the cgroup and waits until none remains.
@@ -34,6 +34,13 @@ public protocol CgroupDriver: AnyObject {
 }
 
 extension CgroupDriver {
+    /// Writes the limits into the cgroup's files; returns the notes for the learner.
+    public func apply(_ limits: CgroupLimits) throws -> [String] {
+        let plan = try limitWrites(limits)
+        try write(plan.writes)
+        return plan.notes
+    }
+
     /// The pids listed in a cgroup's `cgroup.procs`.
     func processes(in directory: String) -> [pid_t] {
         let text = (try? kernel.read(directory + "/cgroup.procs")) ?? ""

@@ -15,7 +15,7 @@ extension CgroupSession {
         Tracer.shared.say("cgroup layout: \(layout.kind.rawValue); "
             + drivers.map { "\($0.version.rawValue) holds \($0.controllers.map(\.rawValue).joined(separator: ", "))" }
                 .joined(separator: "; "))
-        let session = CgroupSession(cgroupName: cgroupName, limits: limits, layout: layout, drivers: drivers)
+        let session = CgroupSession(drivers: drivers)
         do {
             for driver in drivers { try driver.create() }
             for driver in drivers { session.notes += try driver.apply(limits) }

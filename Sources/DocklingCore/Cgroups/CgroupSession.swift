@@ -10,18 +10,11 @@ import Glibc
 ///     … wait for the child …
 ///     try session.killAll(); let stats = session.stats(); try session.remove()
 public final class CgroupSession {
-    /// The cgroup's directory name in every hierarchy: `dockling-<name>`.
-    public let cgroupName: String
-    public let limits: CgroupLimits
-    public let layout: CgroupLayout
     /// What the learner should know about limits this kernel cannot fully enforce.
     public internal(set) var notes: [String] = []
     let drivers: [any CgroupDriver]
 
-    init(cgroupName: String, limits: CgroupLimits, layout: CgroupLayout, drivers: [any CgroupDriver]) {
-        self.cgroupName = cgroupName
-        self.limits = limits
-        self.layout = layout
+    init(drivers: [any CgroupDriver]) {
         self.drivers = drivers
     }
 

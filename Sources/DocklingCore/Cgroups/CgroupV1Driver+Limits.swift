@@ -4,7 +4,7 @@
 extension CgroupV1Driver {
     /// The files to write for `limits`, in an order the kernel accepts, and notes on
     /// limits this kernel cannot enforce.
-    func limitWrites(_ limits: CgroupLimits) throws -> (writes: [CgroupFileWrite], notes: [String]) {
+    public func limitWrites(_ limits: CgroupLimits) throws -> (writes: [CgroupFileWrite], notes: [String]) {
         var writes: [CgroupFileWrite] = []
         var notes: [String] = []
         if let memory = cgroups[.memory], let bytes = limits.memory {

@@ -36,12 +36,6 @@ public final class CgroupV1Driver: CgroupDriver {
         }
     }
 
-    public func apply(_ limits: CgroupLimits) throws -> [String] {
-        let plan = try limitWrites(limits)
-        try write(plan.writes)
-        return plan.notes
-    }
-
     public func add(pid: pid_t) throws {
         try move(pid, into: directories,
                  note: "move the command into its cgroup in this hierarchy before it execs, so no instruction runs unlimited")

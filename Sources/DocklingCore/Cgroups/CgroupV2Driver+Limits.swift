@@ -7,7 +7,7 @@ import Glibc
 
 extension CgroupV2Driver {
     /// The files to write for `limits`, and notes on limits this kernel cannot enforce.
-    func limitWrites(_ limits: CgroupLimits) throws -> (writes: [CgroupFileWrite], notes: [String]) {
+    public func limitWrites(_ limits: CgroupLimits) throws -> (writes: [CgroupFileWrite], notes: [String]) {
         var writes: [CgroupFileWrite] = []
         var notes: [String] = []
         let path = { (name: String) in self.directory + "/" + name }

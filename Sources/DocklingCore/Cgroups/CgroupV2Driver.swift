@@ -41,12 +41,6 @@ public final class CgroupV2Driver: CgroupDriver {
         return names
     }
 
-    public func apply(_ limits: CgroupLimits) throws -> [String] {
-        let plan = try limitWrites(limits)
-        try write(plan.writes)
-        return plan.notes
-    }
-
     public func add(pid: pid_t) throws {
         try move(pid, into: [directory],
                  note: "move the command into its cgroup before it execs, so no instruction runs unlimited")

@@ -71,10 +71,3 @@ extension LimitedCommandResult {
         return "\(scaled / scale)." + String(repeating: "0", count: places - fraction.count) + fraction
     }
 }
-
-private extension String {
-    /// The text followed by spaces up to `width` characters, for aligned columns.
-    func padding(to width: Int) -> String {
-        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
-    }
-}

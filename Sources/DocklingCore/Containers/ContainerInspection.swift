@@ -95,7 +95,7 @@ public struct ContainerInspection: Encodable {
             UsernsMode: config.userns == .remap ? "remap" : "")
         Mounts = config.mounts.filter { $0.kind != .tmpfs }.map { mount in
             MountInfo(Type: mount.kind.rawValue, Name: mount.kind == .volume ? mount.source : nil,
-                  Source: mount.kind == .volume ? "\(root.volumes)/\(mount.source ?? "")/_data" : mount.source ?? "",
+                  Source: mount.kind == .volume ? root.volumeData(mount.source ?? "") : mount.source ?? "",
                   Destination: mount.destination, RW: !mount.readOnly)
         }
         GraphDriver = GraphDriverInfo(Data: ["LowerDir": config.layers.reversed().joined(separator: ":"),

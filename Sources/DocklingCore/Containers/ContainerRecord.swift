@@ -13,7 +13,9 @@ public struct ContainerRecord: Sendable {
     public var work: String { directory + "/work" }
     /// Where the union is mounted, inside the container's own mount namespace.
     public var merged: String { directory + "/merged" }
-    public var log: String { directory + "/container.log" }
+    public var log: String { directory + "/" + Self.logFile }
+    /// The json-file log of the container's output, in its folder.
+    static let logFile = "container.log"
 
     /// The union for this container: the image's layers under its own upper directory.
     public var union: UnionLayout { UnionLayout(layers: config.layers, upper: upper, work: work) }

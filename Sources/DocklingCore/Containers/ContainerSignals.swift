@@ -49,20 +49,13 @@ public struct ContainerSignals {
 
     /// Waits until the monitor has recorded the end (it writes the state, then exits).
     public func waitForExit(_ record: ContainerRecord, seconds: Double) -> Bool {
-        let deadline = Self.monotonicSeconds() + seconds
+        let deadline = Monotonic.seconds() + seconds
         var pause = timespec(tv_sec: 0, tv_nsec: 20_000_000)
         repeat {
             guard let current = try? store.load(record.id) else { return true }
             if current.state.status != .running { return true }
             nanosleep(&pause, nil)
-        } while Self.monotonicSeconds() < deadline
+        } while Monotonic.seconds() < deadline
         return false
-    }
-
-    /// Seconds on a clock that only goes forward, to the nanosecond.
-    static func monotonicSeconds() -> Double {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 }

@@ -78,7 +78,7 @@ public struct ContainerStarter {
         spec.mounts = config.mounts.map { mount in
             guard mount.kind == .volume, let name = mount.source else { return mount }
             var bound = mount
-            bound.source = "\(root.volumes)/\(name)/_data"
+            bound.source = root.volumeData(name)
             return bound
         }
         spec.user = config.user

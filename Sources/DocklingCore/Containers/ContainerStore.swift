@@ -17,9 +17,9 @@ public struct ContainerStore: Sendable {
     /// Without a name from the user, one that is free is picked here, under the lock.
     public func create(_ config: ContainerConfig, nameFromUser: Bool) throws -> ContainerRecord {
         try FileManager.default.createDirectory(atPath: root.containers, withIntermediateDirectories: true)
-        return try FileLock.withLock(root.containers + "/.lock", note: "one dockling at a time picks names") {
+        return try FileLock.withLock(root.containersLock, note: "one dockling at a time picks names") {
             var config = config
-            let taken = Set(try all().map(\.config.name))
+            let taken = names()
             if taken.contains(config.name) {
                 guard !nameFromUser else {
                     throw UsageError(step: "create", "the container name \"/\(config.name)\" is already in use",
@@ -47,8 +47,21 @@ public struct ContainerStore: Sendable {
 
     /// Every complete container (half-made `.new-*` folders are prune's business).
     public func all() throws -> [ContainerRecord] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.containers)) ?? []
-        return names.filter(ContainerID.isValid).compactMap { try? load($0) }
+        ids().compactMap { try? load($0) }
+    }
+
+    private func ids() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: root.containers)) ?? []).filter(ContainerID.isValid)
+    }
+
+    /// The names in use. Every create reads them under the lock: only the `name` of each
+    /// config.json is decoded, not every container's config and state.
+    private func names() -> Set<String> {
+        Set(ids().compactMap { try? AtomicFile.read(NameField.self, from: directory($0) + "/config.json").name })
+    }
+
+    private struct NameField: Decodable {
+        let name: String
     }
 
     public func load(_ id: String) throws -> ContainerRecord {
@@ -85,7 +98,7 @@ public struct ContainerStore: Sendable {
     /// prune` deletes it if that never happens.
     public func detach(_ id: String) throws -> String {
         let doomed = root.containers + "/" + UnfinishedContainerFolder.removalName(of: id)
-        try FileLock.withLock(root.containers + "/.lock", note: "one dockling at a time adds or removes containers") {
+        try FileLock.withLock(root.containersLock, note: "one dockling at a time adds or removes containers") {
             try Kernel.rename(directory(id), to: doomed, note: "the container is gone from every listing")
             _ = ContainerCgroups.removeLeftovers(id: id, folder: doomed)
         }

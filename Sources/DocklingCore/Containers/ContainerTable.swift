@@ -28,15 +28,9 @@ public enum ContainerTable {
         return HumanUnits.duration(seconds: now - then) + " ago"
     }
 
-    /// Columns padded as docker's tabwriter pads them: three spaces between columns.
+    /// Columns padded as docker's tabwriter pads them for containers: three spaces
+    /// between columns, no minimum width.
     public static func render(_ rows: [[String]]) -> String {
-        guard let first = rows.first else { return "" }
-        var widths = [Int](repeating: 0, count: first.count)
-        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
-        return rows.map { row in
-            row.enumerated().map { i, cell in
-                i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count + 3)
-            }.joined()
-        }.joined(separator: "\n") + "\n"
+        TextTable.render(rows, minimumWidth: 0)
     }
 }

@@ -22,7 +22,7 @@ public struct LeftoverScan {
     public func run(containers: [ContainerRecord] = []) -> Leftovers {
         Leftovers(
             scratch: whileFree(ImageStore.lockFile(in: root), imageScratch) + strayScratch(),
-            containerFolders: whileFree(containersLock, { abandonedContainerFolders().map(\.path) }),
+            containerFolders: whileFree(root.containersLock, { abandonedContainerFolders().map(\.path) }),
             crashedContainers: containers.filter {
                 $0.monitorKilled && !ContainerCgroups.remaining(id: $0.id, folder: $0.directory).isEmpty
             }.map(\.id))
@@ -32,9 +32,6 @@ public struct LeftoverScan {
     private func imageScratch() -> [String] {
         ImageStore.scratchNames(in: root).map { root.tmp + "/" + $0 }
     }
-
-    /// Held by every create and by the renames of every removal.
-    var containersLock: String { root.containers + "/.lock" }
 
     /// The `.new-` and `.gone-` folders under containers/ whose maker is gone. Right only
     /// while containers/.lock is held: a create holds it while its folder is `.new-`.

@@ -55,7 +55,7 @@ public struct SystemPrune {
         var removed: [String] = []
         let scan = LeftoverScan(root: root)
         try FileManager.default.createDirectory(atPath: root.containers, withIntermediateDirectories: true)
-        try FileLock.withLock(scan.containersLock, note: "no container is being created while we sweep") {
+        try FileLock.withLock(root.containersLock, note: "no container is being created while we sweep") {
             for folder in scan.abandonedContainerFolders() {
                 removed += ContainerCgroups.removeLeftovers(id: folder.id, folder: folder.path)
                 try? FileManager.default.removeItem(atPath: folder.path)

@@ -46,7 +46,7 @@ final class ArchiveContents {
 
     /// `blobs/sha256/<hex>`, checked: its bytes must hash to its name.
     func blob(_ descriptor: Descriptor) throws -> StagingFile {
-        let staged = try require("blobs/sha256/\(descriptor.digest.hex)")
+        let staged = try require(ImageStore.blobPath(descriptor.digest))
         guard staged.digest == descriptor.digest, staged.size == descriptor.size else {
             throw ImageError("blob \(descriptor.digest) in the archive does not match its descriptor "
                              + "(sha256 \(staged.digest), \(staged.size) bytes)", hint: "the archive is damaged")

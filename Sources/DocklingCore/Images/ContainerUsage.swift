@@ -12,8 +12,8 @@ extension ImageStore {
     func containers(using image: StoredImage) -> [String] {
         let ids = (try? FileManager.default.contentsOfDirectory(atPath: root.containers)) ?? []
         return ids.sorted().filter { id in
-            guard let data = FileManager.default.contents(atPath: "\(root.containers)/\(id)/config.json"),
-                  let fields = try? JSONDecoder().decode(ContainerImageFields.self, from: data) else { return false }
+            guard let fields = try? AtomicFile.read(ContainerImageFields.self, from: "\(root.containers)/\(id)/config.json")
+            else { return false }
             // The id decides: a name may have moved to another image since.
             if let imageID = fields.imageID { return imageID == image.id.description }
             return fields.image.flatMap { try? ImageReference(parsing: $0) }.map(image.names.contains) == true

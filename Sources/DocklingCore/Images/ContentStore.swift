@@ -68,11 +68,6 @@ public struct ContentStore: Sendable {
         return digest
     }
 
-    /// The size of a stored blob in bytes.
-    public func size(of digest: Digest) -> Int64 {
-        FileIO.lstat(path(of: digest)).map { Int64($0.st_size) } ?? 0
-    }
-
     /// Every blob in the store.
     func all() -> [Digest] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []

@@ -34,13 +34,13 @@ extension ImageStore {
         let progress = TransferProgress(action: "Unpacking", item: "layer \(blob.digest.short)", total: blob.size,
                                         enabled: showsProgress)
         reader.onProgress = progress.update
-        let extracted = try LayerExtractor(into: staging).extract(reader, label: label)
+        let diffID = try LayerExtractor(into: staging).extract(reader, label: label)
         progress.finish()
-        if let expected, extracted.diffID != expected {
-            throw ImageError("\(label): its uncompressed bytes hash to \(extracted.diffID), but the config says \(expected)",
+        if let expected, diffID != expected {
+            throw ImageError("\(label): its uncompressed bytes hash to \(diffID), but the config says \(expected)",
                              hint: "the archive is damaged or was altered")
         }
-        let target = layerDirectory(extracted.diffID)
+        let target = layerDirectory(diffID)
         if !FileManager.default.fileExists(atPath: target) {
             do {
                 try Kernel.rename(staging, to: target,
@@ -49,6 +49,6 @@ extension ImageStore {
                 throw StepError(step: "images", error)
             }
         }
-        return extracted.diffID
+        return diffID
     }
 }

@@ -26,8 +26,12 @@ extension ImageStore {
             guard !pending.isEmpty else {
                 throw ImageError("\(label) holds no image", hint: "expected a docker-archive (manifest.json) or an OCI archive (index.json)")
             }
+            // Images of one archive share layers (a commit shares all of its parent's):
+            // each blob is unpacked and checked against a diff id once.
+            var unpacked = Set<String>()
             for image in pending {
-                for (layer, diffID) in zip(image.layers, image.config.rootfs.diffIDs) {
+                for (layer, diffID) in zip(image.layers, image.config.rootfs.diffIDs)
+                where unpacked.insert("\(layer.descriptor.digest) \(diffID)").inserted {
                     try unpackLayer(BlobReader(path: layer.file.path), diffID: diffID, blob: layer.descriptor)
                 }
             }

@@ -10,7 +10,7 @@ final class TransferProgress {
     private let total: Int64?
     private let enabled: Bool
     private let live: Bool
-    private let started = TransferProgress.now()
+    private let started = Monotonic.seconds()
     private var lastDraw = 0.0
     private var done: Int64 = 0
 
@@ -24,7 +24,7 @@ final class TransferProgress {
 
     func update(_ bytes: Int64) {
         done = bytes
-        let now = Self.now()
+        let now = Monotonic.seconds()
         guard live, now - lastDraw >= 0.1 else { return }
         lastDraw = now
         Output.write("\r\u{1B}[K" + bar(now: now), to: 2)
@@ -32,7 +32,7 @@ final class TransferProgress {
 
     func finish() {
         guard enabled else { return }
-        let line = live ? "\r\u{1B}[K" + bar(now: Self.now()) : "\(label) done  \(HumanUnits.size(done))"
+        let line = live ? "\r\u{1B}[K" + bar(now: Monotonic.seconds()) : "\(label) done  \(HumanUnits.size(done))"
         Output.write(line + "\n", to: 2)
     }
 
@@ -47,11 +47,5 @@ final class TransferProgress {
         let body = String(repeating: "=", count: max(0, filled - arrow.count)) + arrow
             + String(repeating: " ", count: width - max(filled, arrow.count))
         return "\(label) [\(body)] \(HumanUnits.size(done))/\(HumanUnits.size(total))  \(rate)"
-    }
-
-    private static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }

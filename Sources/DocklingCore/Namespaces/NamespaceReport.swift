@@ -3,7 +3,7 @@
 public enum NamespaceReport {
     public static func render(chosen: [NamespaceKind], containerPID: Int32, mapping: IDMapping?) -> String {
         var lines = ["namespaces of pid \(containerPID) (inode numbers from /proc/PID/ns):",
-                     "  " + pad("kind", 8) + pad("host", 13) + "container"]
+                     "  " + "kind".padding(to: 8) + "host".padding(to: 13) + "container"]
         for kind in NamespaceKind.allCases {
             let host = NamespaceIdentity.inode(of: kind).map(String.init) ?? "?"
             let mine = NamespaceIdentity.inode(of: kind, pid: String(containerPID)).map(String.init) ?? "?"
@@ -11,15 +11,11 @@ public enum NamespaceReport {
             if kind == .user, host != mine, let mapping {
                 verdict += " (container root is host uid \(mapping.outside))"
             }
-            lines.append("  " + pad(kind.procName, 8) + pad(host, 13) + pad(mine, 13) + verdict)
+            lines.append("  " + kind.procName.padding(to: 8) + host.padding(to: 13) + mine.padding(to: 13) + verdict)
         }
         if !chosen.contains(.mount) {
             lines.append("no mount namespace: the command sees the host's filesystem")
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    private static func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
     }
 }

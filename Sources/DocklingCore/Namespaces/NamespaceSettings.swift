@@ -56,15 +56,12 @@ public struct NamespaceSettings {
 
     /// The absolute path of an existing directory, or an error naming the flag.
     static func checkedDirectory(_ path: String) throws -> String {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
+        guard let info = FileIO.statFollowing(path) else {
             throw UsageError(step: "namespaces", "--rootfs \(path) does not exist")
         }
-        guard info.st_mode & S_IFMT == S_IFDIR else {
+        guard info.isDirectory else {
             throw UsageError(step: "namespaces", "--rootfs \(path) is not a directory")
         }
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        guard realpath(path, &buffer) != nil else { return path }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return (try? FileIO.realpath(path)) ?? path
     }
 }

@@ -23,8 +23,6 @@ public final class ContainerLauncher {
     public let spec: InitSpec
     /// dockling-init's stdin, stdout and stderr (-1: /dev/null).
     public var stdio: [Int32] = [0, 1, 2]
-    /// Start dockling-init in a session of its own, so the container outlives a closed terminal.
-    public var newSession = false
     public var signalPolicy = SignalPolicy.kill
     private let gate = SignalGate()
 
@@ -44,37 +42,31 @@ public final class ContainerLauncher {
 
     /// Starts the container and returns once its command is exec'ing.
     public func start(beforeGo: (LaunchedContainer) throws -> Void) throws -> LaunchedContainer {
-        try start(InitProcess.spawn(stdio: stdio, newSession: newSession), beforeGo: beforeGo)
+        try start(InitProcess.spawn(stdio: stdio, newSession: false), beforeGo: beforeGo)
     }
 
     /// Starts the container through a dockling-init already spawned.
     public func start(_ initProcess: InitProcess, beforeGo: (LaunchedContainer) throws -> Void) throws -> LaunchedContainer {
         Tracer.shared.step = "launch"
         let child = initProcess.child
-        var goPipeOpen = true
-        func closeGoPipe() {
-            if goPipeOpen { close(initProcess.downWrite) }
-            goPipeOpen = false
-        }
-        defer {
-            close(initProcess.upRead)
-            closeGoPipe()
+        defer { close(initProcess.upRead) }
+        do {
+            try child.awaitExec(note: "dockling-init is running")
+        } catch {
+            // It never ran, and awaitExec has reaped it.
+            [initProcess.specWrite, initProcess.downWrite].forEach { _ = close($0) }
+            throw error
         }
         do {
-            do {
-                try child.awaitExec(note: "dockling-init is running")
-            } catch {
-                close(initProcess.specWrite)
-                throw error
-            }
             try sendSpec(to: initProcess.specWrite)
             let containerPID = try handshake(monitorPID: child.pid, up: SyncChannel(fd: initProcess.upRead),
                                              down: SyncChannel(fd: initProcess.downWrite), beforeGo: beforeGo)
+            close(initProcess.downWrite)
             return LaunchedContainer(monitorPID: child.pid, containerPID: containerPID)
         } catch {
             // Without a go-ahead the container exits and dockling-init cleans up after
             // it (cgroup, state); wait for that rather than kill it half-way.
-            closeGoPipe()
+            close(initProcess.downWrite)
             _ = try? Kernel.wait(child.pid, note: "dockling-init cleans up and ends")
             throw error
         }
@@ -82,9 +74,7 @@ public final class ContainerLauncher {
 
     private func sendSpec(to fd: Int32) throws {
         defer { close(fd) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = String(decoding: try encoder.encode(spec), as: UTF8.self)
+        let json = String(decoding: try JSONCoding.encode(spec), as: UTF8.self)
         try Kernel.write(fd, json, note: "send dockling-init the container spec (JSON)")
     }
 

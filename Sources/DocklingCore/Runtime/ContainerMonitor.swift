@@ -78,7 +78,7 @@ final class ContainerMonitor {
     /// Relays output and input until the container's last process has closed its
     /// output, then waits for PID 1, records the end, and cleans up.
     func watch(_ child: pid_t) throws -> WaitStatus {
-        let log = try JSONLogWriter(path: spec.store.directory(spec.containerID) + "/container.log")
+        let log = try JSONLogWriter(path: spec.store.directory(spec.containerID) + "/" + ContainerRecord.logFile)
         var terminal: Int32?
         if let terminalSocket {
             Tracer.shared.step = "stdio"

@@ -121,8 +121,5 @@ struct RootfsSetup {
         }
     }
 
-    private func isDirectory(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-    }
+    private func isDirectory(_ path: String) -> Bool { FileIO.statFollowing(path)?.isDirectory == true }
 }

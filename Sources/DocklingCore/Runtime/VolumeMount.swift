@@ -31,17 +31,14 @@ struct VolumeMount {
     /// The mount point must exist: create it (and its parents) in the container's
     /// writable layer, as docker does; a file is bound onto a file.
     private func makeMountPoint(_ target: String) throws {
-        var info = stat()
-        if lstat(target, &info) == 0 { return }
-        var sourceIsFile = false
-        if mount.kind == .bind, let source = mount.source, stat(source, &info) == 0 {
-            sourceIsFile = info.st_mode & S_IFMT != S_IFDIR
-        }
+        if FileIO.lstat(target) != nil { return }
+        let source = mount.kind == .bind ? mount.source.flatMap(FileIO.statFollowing) : nil
+        let sourceIsFile = source.map { !$0.isDirectory } ?? false
         let parts = mount.destination.split(separator: "/").map(String.init)
         var path = rootfs
         for (index, part) in parts.enumerated() {
             path += "/" + part
-            if lstat(path, &info) == 0 { continue }
+            if FileIO.lstat(path) != nil { continue }
             if index == parts.count - 1 && sourceIsFile {
                 let fd = try Kernel.open(path, [.writeOnly, .create, .closeOnExec], mode: 0o644,
                                          note: "a file to bind \(mount.source ?? "") onto")

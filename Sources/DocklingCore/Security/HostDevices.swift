@@ -10,14 +10,13 @@ enum HostDevices {
     /// The container makes its own /dev/ptmx (a link into its devpts) and has no console.
     static let excluded: Set<String> = ["ptmx", "console"]
 
-    static func names(in directory: String = "/dev") -> [String] {
-        guard let stream = opendir(directory) else { return [] }
+    static func names() -> [String] {
+        guard let stream = opendir("/dev") else { return [] }
         defer { closedir(stream) }
         var names: [String] = []
         while let entry = readdir(stream) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            var info = stat()
-            guard !excluded.contains(name), lstat("\(directory)/\(name)", &info) == 0 else { continue }
+            guard !excluded.contains(name), let info = FileIO.lstat("/dev/\(name)") else { continue }
             let type = info.st_mode & S_IFMT
             if type == S_IFCHR || type == S_IFBLK { names.append(name) }
         }

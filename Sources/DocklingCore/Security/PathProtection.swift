@@ -11,7 +11,7 @@ struct PathProtection {
     func apply() throws(KernelError) {
         Tracer.shared.step = "security"
         for path in ProtectedPaths.masked {
-            guard let isDirectory = kind(of: rootfs + path) else { continue }
+            guard let isDirectory = FileIO.lstat(rootfs + path)?.isDirectory else { continue }
             if isDirectory {
                 try Kernel.mount(source: "tmpfs", target: rootfs + path, type: "tmpfs",
                                  flags: [.readOnly, .noSUID, .noDev, .noExec], data: "size=0",
@@ -21,19 +21,12 @@ struct PathProtection {
                                  note: "hide \(path): reading it now reads /dev/null")
             }
         }
-        for path in ProtectedPaths.readOnly where kind(of: rootfs + path) != nil {
+        for path in ProtectedPaths.readOnly where FileIO.lstat(rootfs + path) != nil {
             try Kernel.mount(source: rootfs + path, target: rootfs + path, type: nil, flags: [.bind, .recursive],
                              note: "\(path) becomes a mount of its own, so that it can be made read-only alone")
             try Kernel.mount(source: nil, target: rootfs + path, type: nil,
                              flags: [.remount, .bind, .readOnly, .noSUID, .noDev, .noExec],
                              note: "\(path) is the host kernel's: the container may read it, not change it")
         }
-    }
-
-    /// true for a directory, false for anything else, nil when it does not exist.
-    private func kind(of path: String) -> Bool? {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return nil }
-        return (info.st_mode & S_IFMT) == S_IFDIR
     }
 }

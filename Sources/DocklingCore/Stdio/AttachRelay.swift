@@ -110,17 +110,9 @@ final class AttachRelay {
     private func broadcast(_ frame: AttachFrame) {
         let bytes = frame.encoded
         clients.removeAll { client in
-            var offset = 0
-            while offset < bytes.count {
-                let n = bytes.withUnsafeBytes { write(client.fd, $0.baseAddress! + offset, $0.count - offset) }
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 {
-                    close(client.fd)
-                    return true
-                }
-                offset += n
-            }
-            return false
+            if Output.write(bytes: bytes[...], to: client.fd) { return false }
+            close(client.fd)
+            return true
         }
     }
 }

@@ -9,15 +9,17 @@ public enum Output {
         write(bytes: Array(text.utf8)[...], to: fd)
     }
 
-    /// Raw bytes, all of them unless the descriptor is closed or broken.
-    public static func write(bytes: ArraySlice<UInt8>, to fd: Int32) {
+    /// Raw bytes, all of them unless the descriptor is closed or broken; false then.
+    @discardableResult
+    public static func write(bytes: ArraySlice<UInt8>, to fd: Int32) -> Bool {
         var offset = bytes.startIndex
         while offset < bytes.endIndex {
             let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress!, $0.count) }
             if n < 0 && errno == EINTR { continue }
-            if n <= 0 { return }
+            if n <= 0 { return false }
             offset += n
         }
+        return true
     }
 
     /// A line on standard output.

@@ -25,10 +25,15 @@ public struct StoreRoot: Sendable, Equatable {
     public var rootfs: String { path + "/rootfs" }
     /// Container bundles: `containers/<id>/`.
     public var containers: String { path + "/containers" }
+    /// Held while a container folder is added, renamed aside or swept.
+    public var containersLock: String { containers + "/.lock" }
     /// Unpacked layers, the overlay lower directories: `layers/<diff-id>/`.
     public var layers: String { path + "/layers" }
     /// Content-addressed blobs: `blobs/sha256/<hex>`.
     public var blobs: String { path + "/blobs/sha256" }
     /// Named volumes: `volumes/<name>/_data`.
     public var volumes: String { path + "/volumes" }
+
+    /// Where a named volume's files are.
+    public func volumeData(_ name: String) -> String { volumes + "/" + name + "/_data" }
 }

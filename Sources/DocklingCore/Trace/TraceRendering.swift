@@ -28,9 +28,7 @@ extension TraceEvent {
 
     /// One JSON object on one line.
     func jsonLine() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(self) else { return "" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        guard let bytes = try? JSONCoding.encode(self) else { return "" }
+        return String(decoding: bytes, as: UTF8.self) + "\n"
     }
 }

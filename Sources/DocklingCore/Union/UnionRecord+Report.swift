@@ -17,10 +17,6 @@ extension UnionRecord {
 
     private func row(_ name: String, _ role: String, _ path: String) -> String {
         let widest = "layer \(union.layers.count)".count
-        return "  " + pad(name, widest + 2) + pad(role, 19) + path
-    }
-
-    private func pad(_ text: String, _ width: Int) -> String {
-        text + String(repeating: " ", count: max(1, width - text.count))
+        return "  " + name.padding(to: widest + 2) + role.padding(to: 19) + path
     }
 }

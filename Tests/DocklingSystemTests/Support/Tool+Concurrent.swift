@@ -10,7 +10,7 @@ extension Tool {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: path(name))
             process.arguments = arguments
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            process.environment = childEnvironment(environment)
             let files = ["out", "err"].map { "\(logs.path)/\(index).\($0)" }
             for file in files { _ = FileManager.default.createFile(atPath: file, contents: nil) }  // opening it says if not
             process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: files[0]))

@@ -33,6 +33,14 @@ enum Tool {
         try exec(path(name), arguments, environment: environment, stdin: stdin, timeout: timeout)
     }
 
+    /// This process's environment without its trace settings (a child must not trace
+    /// into output a test compares), plus `extra`.
+    static func childEnvironment(_ extra: [String: String]) -> [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        for key in env.keys where key.hasPrefix("DOCKLING_TRACE") { env[key] = nil }
+        return env.merging(extra) { _, new in new }
+    }
+
     /// Runs any program; the environment is this process's plus `environment`.
     @discardableResult
     static func exec(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
@@ -40,10 +48,7 @@ enum Tool {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        for key in env.keys where key.hasPrefix("DOCKLING_TRACE") { env[key] = nil }
-        env.merge(environment) { _, new in new }
-        process.environment = env
+        process.environment = childEnvironment(environment)
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -1,9 +1,9 @@
-/// Columns laid out as docker's CLI lays them out (Go's tabwriter with a minimum
-/// width of 10 and 3 spaces of padding); the last column is not padded.
+/// Columns laid out as docker's CLI lays them out (Go's tabwriter with 3 spaces of
+/// padding and, for images, a minimum width of 10); the last column is not padded.
 public enum TextTable {
-    public static func render(_ rows: [[String]]) -> String {
+    public static func render(_ rows: [[String]], minimumWidth: Int = 10) -> String {
         guard let columns = rows.map(\.count).max() else { return "" }
-        var widths = [Int](repeating: 10, count: columns)
+        var widths = [Int](repeating: minimumWidth, count: columns)
         for row in rows {
             for (column, cell) in row.enumerated() where column < columns - 1 {
                 widths[column] = max(widths[column], cell.count + 3)
