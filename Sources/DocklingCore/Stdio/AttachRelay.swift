@@ -35,10 +35,15 @@ final class AttachRelay {
             var polls = watched.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
             if poll(&polls, nfds_t(polls.count), -1) < 0 { continue }
             let ready = Set(polls.filter { $0.revents != 0 }.map(\.fd))
-            // Output first, stdout before stderr, so output written together is logged in order.
-            for stream in outputs where ready.contains(stream.fd) { relayOutput(stream) }
+            // The clients that were ready, taken before an output's end or a new client
+            // can reuse a descriptor number.
+            let readyClients = clients.map(\.fd).filter(ready.contains)
+            // New clients first: `run` connects before the container may exec, so it
+            // gets every byte even when we come late to output that is already there.
             if ready.contains(listener) { accept() }
-            for client in clients where ready.contains(client.fd) { relayInput(from: client.fd) }
+            // Stdout before stderr, so that output written together is logged in order.
+            for stream in outputs where ready.contains(stream.fd) { relayOutput(stream) }
+            for fd in readyClients { relayInput(from: fd) }
         }
     }
 
@@ -78,7 +83,10 @@ final class AttachRelay {
 
     private func relayInput(from fd: Int32) {
         guard let index = clients.firstIndex(where: { $0.fd == fd }) else { return }
-        let n = read(fd, &buffer, buffer.count)
+        // Never wait here: a client dropped while relaying output may have left its
+        // number to a new one with nothing to say yet.
+        let n = recv(fd, &buffer, buffer.count, Int32(MSG_DONTWAIT))
+        if n < 0 && (errno == EAGAIN || errno == EINTR) { return }
         guard n > 0 else {
             close(fd)
             clients.remove(at: index)
