@@ -6,7 +6,9 @@
 #include <sched.h>
 #include <signal.h>
 #include <string.h>
+#include <linux/filter.h>
 #include <linux/mount.h>
+#include <linux/seccomp.h>
 #include <sys/file.h>
 #include <sys/fsuid.h>
 #include <fcntl.h>
@@ -64,6 +66,13 @@ int dl_move_mount_fd(int fd, const char *target) {
     return (int)syscall(SYS_move_mount, fd, "", AT_FDCWD, target, MOVE_MOUNT_F_EMPTY_PATH);
 }
 
+int dl_seccomp_set_filter(const void *program, size_t bytes) {
+    struct sock_fprog prog = {
+        .len = (unsigned short)(bytes / sizeof(struct sock_filter)),
+        .filter = (struct sock_filter *)program,
+    };
+    return (int)syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog);
+}
 int dl_set_link_up(int sock, const char *ifname) {
     struct ifreq ifr;
     memset(&ifr, 0, sizeof ifr);

@@ -21,11 +21,13 @@ struct Run: ParsableCommand {
 
     func run() throws {
         try trace.apply()
-        // dockling-init loads while the image is looked up and the container made.
-        let monitor = try ContainerStarter.spawnMonitor()
+        // dockling-init loads, and makes the cgroup, while the image is looked up and
+        // the container made.
+        let id = ContainerID.generate()
+        let monitor = try ContainerStarter.spawnMonitor(containerID: id)
         let record: ContainerRecord
         do {
-            record = try flags.create(imageAndCommand: imageAndCommand, root: store.root)
+            record = try flags.create(imageAndCommand: imageAndCommand, root: store.root, id: id)
         } catch {
             monitor.cancel()
             throw error

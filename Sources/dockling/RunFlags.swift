@@ -81,8 +81,8 @@ struct RunFlags: ParsableArguments {
     }
 
     /// Creates the container.
-    func create(imageAndCommand: [String], root: StoreRoot) throws -> ContainerRecord {
-        try ContainerFactory(root: root).create(options(imageAndCommand: imageAndCommand), cwd: Path.currentDirectory(),
+    func create(imageAndCommand: [String], root: StoreRoot, id: String = ContainerID.generate()) throws -> ContainerRecord {
+        try ContainerFactory(root: root).create(options(imageAndCommand: imageAndCommand), id: id, cwd: Path.currentDirectory(),
                                                        hostEnvironment: ProcessEnvironment.current)
     }
 }

@@ -61,6 +61,9 @@ int dl_fsopen(const char *fsname, unsigned int flags);
 int dl_fsconfig(int fd, unsigned int cmd, const char *key, const char *value, int aux);
 int dl_fsmount(int fd, unsigned int flags);
 int dl_move_mount_fd(int fd, const char *target);
+/// seccomp(SECCOMP_SET_MODE_FILTER, 0, prog): installs a compiled BPF program of
+/// `bytes` bytes (8 per instruction).
+int dl_seccomp_set_filter(const void *program, size_t bytes);
 /// Bring a network interface up (SIOCGIFFLAGS then SIOCSIFFLAGS with IFF_UP).
 int dl_set_link_up(int sock, const char *ifname);
 

@@ -18,7 +18,7 @@ extension CgroupSession {
         let session = CgroupSession(drivers: drivers)
         do {
             for driver in drivers { try driver.create() }
-            for driver in drivers { session.notes += try driver.apply(limits) }
+            try session.apply(limits)
         } catch {
             session.discard()
             throw error

@@ -25,6 +25,18 @@ public final class CgroupSession {
                    kernel: HostCgroupKernel(), callerPID: getpid())
     }
 
+    /// Whether the session's hierarchies hold every controller `limits` needs, so that
+    /// a session made before the limits were known can take them.
+    func covers(_ limits: CgroupLimits) -> Bool {
+        let held = Set(drivers.flatMap(\.controllers))
+        return limits.controllers.keys.allSatisfy(held.contains)
+    }
+
+    /// Writes the limits into the cgroup's files.
+    func apply(_ limits: CgroupLimits) throws {
+        for driver in drivers { notes += try driver.apply(limits) }
+    }
+
     /// The directories of the run's cgroup, one per hierarchy.
     public var directories: [String] { drivers.flatMap(\.directories) }
 

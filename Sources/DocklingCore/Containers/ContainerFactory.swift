@@ -8,7 +8,9 @@ public struct ContainerFactory {
 
     public init(root: StoreRoot) { self.root = root }
 
-    public func create(_ options: RunOptions, cwd: String, hostEnvironment: [String: String]) throws -> ContainerRecord {
+    /// Stores the container under `id` (docker's kind: 64 hex digits, see `ContainerID`).
+    public func create(_ options: RunOptions, id: String, cwd: String,
+                       hostEnvironment: [String: String]) throws -> ContainerRecord {
         let limits = options.limits.reduce(into: [String: String]()) { $0[$1.key.rawValue] = $1.value }
         _ = try CgroupLimits(parsing: options.limits)
         guard ["none", "host"].contains(options.network) else {
@@ -32,7 +34,6 @@ public struct ContainerFactory {
             throw UsageError(step: "create", "no command specified",
                              hint: "the image has no Cmd or Entrypoint: give a command after the image name")
         }
-        let id = ContainerID.generate()
         let hostname = options.hostname ?? ContainerID.short(id)
         let environment = try Self.environment(image: execution.env ?? [], options: options,
                                                hostname: hostname, host: hostEnvironment)

@@ -14,13 +14,16 @@ public struct ContainerStarter {
     /// Starts the container. With `attach`, a client connects to the attach socket
     /// before the command may run, so that not a byte of its output is missed.
     public func start(_ record: ContainerRecord, attach: Bool) throws -> AttachClient? {
-        try start(record, attach: attach, monitor: Self.spawnMonitor())
+        // A monitor killed with SIGKILL left the cgroups (and perhaps processes) of
+        // the last run: they must go before the new monitor makes cgroups of the same name.
+        if record.monitorKilled { _ = ContainerCgroups.removeLeftovers(id: record.id, folder: record.directory) }
+        return try start(record, attach: attach, monitor: Self.spawnMonitor(containerID: record.id))
     }
 
-    /// A dockling-init for a container still to be made: `run` starts it first, and it
-    /// loads while the image is looked up and the container made.
-    public static func spawnMonitor() throws -> InitProcess {
-        try InitProcess.spawn(stdio: [-1, -1, -1], newSession: true)
+    /// A dockling-init for the container `containerID`: `run` starts it before it makes
+    /// the container, and it loads and makes the cgroup while the image is looked up.
+    public static func spawnMonitor(containerID: String) throws -> InitProcess {
+        try InitProcess.spawn(stdio: [-1, -1, -1], newSession: true, containerID: containerID)
     }
 
     /// Starts the container with a monitor from `spawnMonitor`, which it cancels on failure.
@@ -30,9 +33,6 @@ public struct ContainerStarter {
             guard record.state.status != .running else {
                 throw UsageError(step: "start", "container \(record.config.name) is already running")
             }
-            // A monitor killed with SIGKILL left the cgroups (and perhaps processes) of
-            // the last run: they must go before this run makes cgroups of the same name.
-            if record.monitorKilled { _ = ContainerCgroups.removeLeftovers(id: record.id, folder: record.directory) }
             launcher = ContainerLauncher(spec: try spec(for: record))
         } catch {
             monitor.cancel()
@@ -41,13 +41,8 @@ public struct ContainerStarter {
         let store = ContainerStore(root: root)
         var client: AttachClient?
         do {
+            // The monitor records the running state while we attach.
             _ = try launcher.start(monitor) { launched in
-                Tracer.shared.step = "state"
-                try store.updateState(record.id) {
-                    $0 = ContainerState(status: .running, pid: launched.containerPID, monitorPID: launched.monitorPID,
-                                        monitorStartTime: ContainerLiveness.startTime(of: launched.monitorPID),
-                                        startedAt: Timestamp.preciseNow())
-                }
                 if attach { client = try AttachClient(containerID: record.id, containerPID: launched.containerPID) }
             }
         } catch {

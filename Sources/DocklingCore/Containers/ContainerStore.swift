@@ -90,17 +90,18 @@ public struct ContainerStore: Sendable {
     /// from every listing in one step even if the deletion itself is interrupted. Its
     /// cgroups go too, in case its monitor was killed before it could remove them.
     public func remove(_ id: String) throws {
-        try FileManager.default.removeItem(atPath: detach(id))
+        let doomed = try detach(id)
+        _ = ContainerCgroups.removeLeftovers(id: id, folder: doomed)
+        try FileManager.default.removeItem(atPath: doomed)
     }
 
-    /// The first half of `remove`: the container vanishes from every listing and its
-    /// cgroups go. Returns the renamed folder, which `remove` then deletes; `system
-    /// prune` deletes it if that never happens.
+    /// The first half of `remove`: the container vanishes from every listing. Returns
+    /// the renamed folder, which is then deleted; `system prune` deletes it if that
+    /// never happens.
     public func detach(_ id: String) throws -> String {
         let doomed = root.containers + "/" + UnfinishedContainerFolder.removalName(of: id)
         try FileLock.withLock(root.containersLock, note: "one dockling at a time adds or removes containers") {
             try Kernel.rename(directory(id), to: doomed, note: "the container is gone from every listing")
-            _ = ContainerCgroups.removeLeftovers(id: id, folder: doomed)
         }
         return doomed
     }

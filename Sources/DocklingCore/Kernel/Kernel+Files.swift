@@ -22,6 +22,15 @@ extension Kernel {
         try traced("close", [String(fd)], note: note) { Int(Glibc.close(fd)) }
     }
 
+    /// Writes binary `bytes`, shown in the trace as `shown`, to a pipe in one call: a
+    /// write of at most 64 KiB into an empty pipe is never short.
+    /// The corresponding C function is `write`.
+    static func write(_ fd: Int32, bytes: [UInt8], shown: String, note: String) throws(KernelError) {
+        try traced("write", [String(fd), shown, String(bytes.count)], note: note) {
+            bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        }
+    }
+
     /// Writes all of `text` to `fd`, as one traced write(2) per call the kernel needs.
     /// The corresponding C function is `write`.
     public static func write(_ fd: Int32, _ text: String, note: String) throws(KernelError) {

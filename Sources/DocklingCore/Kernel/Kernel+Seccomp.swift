@@ -1,22 +1,16 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import CSeccomp
+import CLinux
 
 extension Kernel {
-    /// Installs the filter libseccomp compiled from `filter` (a BPF program the kernel
-    /// runs on every later system call of this thread and its children, for good).
-    /// libseccomp makes the call and returns a negative errno instead of setting errno.
-    /// Before it, libseccomp asks the kernel what it supports with a few calls that
-    /// change nothing (`seccomp(SECCOMP_GET_ACTION_AVAIL, …)` and filters with a NULL
-    /// program): strace shows them, this trace only the one that matters.
-    /// The corresponding C function is `seccomp_load`, which calls `seccomp`.
-    static func seccompLoad(_ filter: scmp_filter_ctx, note: String) throws(KernelError) {
-        try traced("seccomp", ["SECCOMP_SET_MODE_FILTER", "0", "{len=…, filter=…}"], note: note) {
-            let result = seccomp_load(filter)
-            guard result < 0 else { return 0 }
-            Glibc.errno = -result
-            return -1
+    /// Installs a compiled seccomp filter: a BPF program the kernel runs on every later
+    /// system call of this thread and its children, for good.
+    /// The corresponding C function is `seccomp`.
+    static func seccompSetFilter(_ program: [UInt8], note: String) throws(KernelError) {
+        let length = program.count / SeccompProgram.instructionSize
+        try traced("seccomp", ["SECCOMP_SET_MODE_FILTER", "0", "{len=\(length), filter=…}"], note: note) {
+            Int(program.withUnsafeBytes { dl_seccomp_set_filter($0.baseAddress, $0.count) })
         }
     }
 }

@@ -24,23 +24,34 @@ public enum ContainerInit {
     static let ignored: [Int32] = [SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGTSTP, SIGTTIN, SIGTTOU, SIGPIPE]
 
     public static func main() -> Never {
-        Tracer.shared.step = "namespaces"
         let toParent = SyncChannel(fd: toParentFD)
+        // `dockling-init <id>`: the container is still being made; start on its cgroup.
+        let groundwork = CommandLine.arguments.count == 2
+            ? try? MonitorGroundwork(containerID: CommandLine.arguments[1]) : nil
+        Tracer.shared.step = "namespaces"
         let spec: InitSpec
         do {
             let bytes = Kernel.readToEnd(specFD) ?? []
             // A parent that started us ahead of time and then failed sends nothing.
-            if bytes.isEmpty { exit(0) }
+            if bytes.isEmpty {
+                groundwork?.discard()
+                exit(0)
+            }
             spec = try JSONDecoder().decode(InitSpec.self, from: Data(bytes))
         } catch {
+            groundwork?.discard()
             fail(toParent, code: 125, "init: cannot read the container spec: \(error)")
         }
         Glibc.close(specFD)
+        // Only a store container's monitor has a use for the ground work.
+        if spec.monitor == nil { groundwork?.discard() }
         do {
             if let target = spec.join {
                 exit(try ContainerJoin(spec: spec, target: target).run(toParent: toParent).exitCode)
             }
-            let monitor = try spec.monitor.map(ContainerMonitor.init)
+            let monitor = try spec.monitor.map {
+                try ContainerMonitor($0, confinement: spec.confinement, groundwork: groundwork)
+            }
             let child = try startContainer(spec, monitor: monitor, toParent: toParent)
             Glibc.close(toParentFD)
             Glibc.close(fromParentFD)
@@ -73,12 +84,14 @@ public enum ContainerInit {
             monitor?.abandon("\(error)")
             throw error
         }
-        if pid == 0 { ContainerProcess.run(spec, stdio: monitor?.containerStdio, cgroup: monitor?.cgroupEntry) }
+        if pid == 0 { ContainerProcess.run(spec, handoff: monitor?.handoff) }
         // The container holds the union now; ours would keep it alive after it ends.
         if let union = spec.idmappedUnion { close(union) }
-        monitor?.adopt()
+        monitor?.adopt(pid)
         do {
             try toParent.send(.containerPID(pid), note: "tell the parent the container's host pid")
+            monitor?.sendSeccompFilter()
+            try monitor?.recordRunning(pid)
         } catch {
             _ = Glibc.kill(pid, SIGKILL)
             _ = try? Kernel.wait(pid, note: "reap the container that could not be set up")

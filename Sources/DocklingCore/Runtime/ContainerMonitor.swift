@@ -21,16 +21,38 @@ final class ContainerMonitor {
     private var terminalSocket: Int32?
     /// The container's ends, closed here once it has them.
     private var containerEnds: [Int32] = []
+    /// The container's mount namespace, held open until its exit code is out.
+    private var mountNamespace: Int32?
+    /// Where docker's seccomp profile goes, compiled for the container's capabilities.
+    private var seccomp: (capabilities: CapabilitySet, pipe: (read: Int32, write: Int32))?
 
-    init(_ spec: MonitorSpec) throws {
+    /// What the container's first process takes from us across the clone.
+    var handoff: ContainerHandoff { ContainerHandoff(stdio: containerStdio, cgroup: cgroupEntry, seccomp: seccomp?.pipe) }
+
+    /// Makes what the container needs before it exists, taking what `groundwork` made
+    /// ahead for it where that fits.
+    init(_ spec: MonitorSpec, confinement: Confinement?, groundwork: MonitorGroundwork?) throws {
         self.spec = spec
+        let ready = groundwork?.containerID == spec.containerID ? groundwork : nil
+        if ready == nil { groundwork?.discard() }
         Tracer.shared.step = "cgroups"
-        cgroup = try CgroupSession.create(name: spec.containerID, limits: spec.cgroupLimits())
+        do {
+            let limits = try spec.cgroupLimits()
+            if let made = ready?.cgroup(fitting: limits) {
+                cgroup = made
+            } else {
+                ready?.cgroup.discard()
+                cgroup = try CgroupSession.create(name: spec.containerID, limits: limits)
+            }
+        } catch {
+            ready?.cgroup.discard()
+            throw error
+        }
         do {
             try ContainerCgroups.record(cgroup.directories, folder: spec.store.directory(spec.containerID))
             Tracer.shared.step = "stdio"
-            listener = try Kernel.listenAbstract(MonitorSpec.attachSocket(spec.containerID),
-                                                 note: "the attach socket: dockling run, start -a and attach connect here")
+            listener = try ready?.listener ?? Kernel.listenAbstract(MonitorSpec.attachSocket(spec.containerID),
+                                                                    note: "the attach socket: dockling run, start -a and attach connect here")
             if spec.tty {
                 let pair = try Kernel.socketPair(note: "-t: the container will send its pty's master over this")
                 terminalSocket = pair.0
@@ -52,6 +74,11 @@ final class ContainerMonitor {
             }
             Tracer.shared.step = "cgroups"
             cgroupEntry = try CgroupEntry.open(cgroup)
+            if let confinement, confinement.seccomp {
+                Tracer.shared.step = "security"
+                seccomp = (confinement.capabilities,
+                           try Kernel.pipe(note: "the compiled seccomp filter will reach the container through this"))
+            }
         } catch {
             cgroup.discard()
             throw error
@@ -59,10 +86,41 @@ final class ContainerMonitor {
     }
 
     /// The container exists and holds its own ends (it joins its cgroup itself, before
-    /// it may exec): close ours.
-    func adopt() {
+    /// it may exec): close ours. Hold its mount namespace: when the last process of a
+    /// mount namespace exits, the kernel unmounts everything in it on the way out, and
+    /// waits for RCU grace periods to do so — before the exit can be reaped. Held here,
+    /// that teardown happens when we let go, after the exit code has been reported.
+    func adopt(_ child: pid_t) {
         cgroupEntry.close()
         containerEnds.forEach { _ = close($0) }
+        if let seccomp { close(seccomp.pipe.read) }
+        Tracer.shared.step = "namespaces"
+        mountNamespace = try? Kernel.open("/proc/\(child)/ns/mnt", [.readOnly, .closeOnExec],
+                                          note: "hold the container's mount namespace: its teardown waits until the exit code is out")
+    }
+
+    /// Compiles docker's seccomp profile while the container sets up its root (on
+    /// another CPU), and sends it the program, which it installs just before exec. If
+    /// this fails, it gets none and fails to start.
+    func sendSeccompFilter() {
+        guard let seccomp else { return }
+        defer { close(seccomp.pipe.write) }
+        Tracer.shared.step = "security"
+        guard let program = try? SeccompFilter(capabilities: seccomp.capabilities).compile() else { return }
+        try? Kernel.write(seccomp.pipe.write, bytes: program.bytes, shown: "<\(program.instructionCount) BPF instructions>",
+                          note: "send the container its filter, which it installs just before exec")
+    }
+
+    /// Records that the container runs: its pid, ours (to tell a live monitor from a
+    /// reused pid), and when. The parent is letting it go meanwhile.
+    func recordRunning(_ child: pid_t) throws {
+        Tracer.shared.step = "state"
+        let monitorPID = getpid()
+        try spec.store.updateState(spec.containerID) {
+            $0 = ContainerState(status: .running, pid: child, monitorPID: monitorPID,
+                                monitorStartTime: ContainerLiveness.startTime(of: monitorPID),
+                                startedAt: Timestamp.preciseNow())
+        }
     }
 
     /// Gives up on a container that never started: its cgroup goes, its state says why.
@@ -91,28 +149,42 @@ final class ContainerMonitor {
         relay.run()
         Tracer.shared.step = "wait"
         let status = try Kernel.wait(child, note: "the container's PID 1 has ended")
-        let removed = finish(status)
-        relay.finish(exitCode: status.exitCode)
-        // The clients have their exit code; the disk space comes back after.
-        if let removed { try? FileManager.default.removeItem(atPath: removed) }
+        finish(status, relay: relay)
         return status
     }
 
-    /// Records the end, and with --rm takes the container out of every listing; returns
-    /// the folder still to delete.
-    private func finish(_ status: WaitStatus) -> String? {
-        Tracer.shared.step = "cgroups"
+    /// Records the end and tells the clients the exit code. A --rm container leaves
+    /// every listing at once, and no record: its mounts, cgroup and disk space come
+    /// back after its exit code is out. Any other may be started again as soon as its
+    /// state says it has exited, so it lets go of them first.
+    private func finish(_ status: WaitStatus, relay: AttachRelay) {
         // Only a SIGKILL can be the OOM killer's: read the counters only then.
+        Tracer.shared.step = "cgroups"
         let oomKilled = status == .signaled(SIGKILL) && (cgroup.stats().oomKills ?? 0) > 0
-        cgroup.discard()
-        // A --rm container leaves no record to read: its exit code goes to the clients.
-        if spec.autoRemove { return try? spec.store.detach(spec.containerID) }
-        _ = try? spec.store.updateState(spec.containerID) {
-            $0.status = .exited
-            $0.exitCode = status.exitCode
-            $0.oomKilled = oomKilled
-            $0.finishedAt = Timestamp.preciseNow()
+        guard spec.autoRemove else {
+            release()
+            _ = try? spec.store.updateState(spec.containerID) {
+                $0.status = .exited
+                $0.exitCode = status.exitCode
+                $0.oomKilled = oomKilled
+                $0.finishedAt = Timestamp.preciseNow()
+            }
+            relay.finish(exitCode: status.exitCode)
+            return
         }
-        return nil
+        let removed = try? spec.store.detach(spec.containerID)
+        relay.finish(exitCode: status.exitCode)
+        release()
+        if let removed { try? FileManager.default.removeItem(atPath: removed) }
+    }
+
+    /// Lets go of the container's mount namespace (the kernel unmounts its root then)
+    /// and removes its cgroup.
+    private func release() {
+        if let mountNamespace {
+            try? Kernel.close(mountNamespace, note: "let go of the mount namespace: the kernel unmounts the container's root now")
+        }
+        Tracer.shared.step = "cgroups"
+        cgroup.discard()
     }
 }

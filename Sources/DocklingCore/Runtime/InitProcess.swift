@@ -23,8 +23,9 @@ public final class InitProcess {
     }
 
     /// Starts dockling-init with `stdio` as its descriptors 0-2 (-1: /dev/null), in a
-    /// session of its own when `newSession`.
-    public static func spawn(stdio: [Int32], newSession: Bool) throws -> InitProcess {
+    /// session of its own when `newSession`. Given the id of the store container it is
+    /// to make, it starts on the container's cgroup while it waits for the spec.
+    public static func spawn(stdio: [Int32], newSession: Bool, containerID: String? = nil) throws -> InitProcess {
         Tracer.shared.step = "launch"
         let specPipe = try Kernel.pipe(note: "a pipe to send the container spec to dockling-init")
         let up = try Kernel.pipe(note: "a pipe for dockling-init to talk to us")
@@ -35,7 +36,7 @@ public final class InitProcess {
         defer { [specPipe.read, up.write, down.read].forEach { _ = close($0) } }
         do {
             let child = try Kernel.spawn(SpawnRequest(
-                path: path, argv: ["dockling-init"],
+                path: path, argv: ["dockling-init"] + (containerID.map { [$0] } ?? []),
                 environment: ProcessEnvironment.entries(Tracer.shared.childEnvironment(childFD: ContainerInit.traceFD)),
                 descriptors: descriptors, newSession: newSession),
                 note: "start dockling-init: a fresh single-threaded process to make the namespaces")

@@ -10,13 +10,15 @@ import Glibc
 /// possible, just before exec.
 struct ConfinementSteps {
     let confinement: Confinement
+    /// Where the monitor sends the compiled filter; nil: it is compiled here.
+    var seccompPipe: Int32?
 
     private var filterFirst: Bool { confinement.seccomp && !confinement.noNewPrivileges }
 
     /// Before the switch to the container's user.
     func beforeUserSwitch() throws {
         Tracer.shared.step = "security"
-        if filterFirst { try SeccompFilter(capabilities: confinement.capabilities).load() }
+        if filterFirst { try loadFilter() }
         let bounding = CapabilitySet.current("CapBnd")
         for capability in bounding.members where !confinement.capabilities.contains(capability) {
             try Kernel.prctl(24 /* PR_CAPBSET_DROP */, name: "PR_CAPBSET_DROP", UInt(capability.number),
@@ -39,8 +41,13 @@ struct ConfinementSteps {
             try Kernel.prctl(38 /* PR_SET_NO_NEW_PRIVS */, name: "PR_SET_NO_NEW_PRIVS", 1, argText: "1",
                              note: "no-new-privileges: exec can no longer grant anything (setuid bits, file capabilities)")
         }
-        if confinement.seccomp && !filterFirst {
-            try SeccompFilter(capabilities: confinement.capabilities).load()
-        }
+        if confinement.seccomp && !filterFirst { try loadFilter() }
+    }
+
+    private func loadFilter() throws {
+        let program = try seccompPipe.map(SeccompProgram.receive) ?? SeccompFilter(capabilities: confinement.capabilities).compile()
+        try program.load(note: confinement.capabilities.contains(Capability(named: "SYS_ADMIN")!)
+            ? "docker's seccomp profile: from now on the kernel checks every system call against it"
+            : "docker's seccomp profile: mount, unshare, keyctl, kexec_load… now fail with EPERM")
     }
 }

@@ -1,19 +1,22 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import CSeccomp
 
 /// Compiles docker's default profile, for a container with these capabilities, into
-/// a seccomp filter with libseccomp and loads it. From then on the kernel answers
-/// every system call of the process (and of all it execs and forks) against the
-/// filter first: a call the profile does not allow fails with EPERM, whoever makes it.
+/// a seccomp filter with libseccomp. Once loaded, the kernel answers every system call
+/// of the process (and of all it execs and forks) against the filter first: a call the
+/// profile does not allow fails with EPERM, whoever makes it.
 struct SeccompFilter {
     let capabilities: CapabilitySet
 
-    func load() throws {
+    /// The BPF program the kernel will run: libseccomp builds it from the rules and
+    /// writes it out, and dockling installs it itself (`SeccompProgram.load`).
+    func compile() throws -> SeccompProgram {
         guard let filter = seccomp_init(dl_seccomp_errno(UInt16(DockerSeccompProfile.defaultErrno))) else {
             throw SeccompError(what: "seccomp_init failed")
         }
         defer { seccomp_release(filter) }
-        // libseccomp would set no_new_privs itself; docker leaves that to its own option.
-        try check(seccomp_attr_set(filter, SCMP_FLTATR_CTL_NNP, 0), "seccomp_attr_set(SCMP_FLTATR_CTL_NNP, 0)")
         var allowedAlways: Set<String> = []
         for rule in DockerSeccompProfile.rules where rule.applies(to: capabilities) {
             for name in rule.names where !allowedAlways.contains(name) {
@@ -23,9 +26,15 @@ struct SeccompFilter {
                 if rule.conditions.isEmpty && rule.action == .allow { allowedAlways.insert(name) }
             }
         }
-        try Kernel.seccompLoad(filter, note: capabilities.contains(Capability(named: "SYS_ADMIN")!)
-            ? "docker's seccomp profile: from now on the kernel checks every system call against it"
-            : "docker's seccomp profile: mount, unshare, keyctl, kexec_load… now fail with EPERM")
+        // The kernel takes at most 4096 instructions (32 KiB): the pipe's 64 KiB hold
+        // any program it would accept, so the write cannot block.
+        let pipe = try Kernel.pipe(note: "libseccomp writes the compiled BPF program into this pipe")
+        defer { close(pipe.read) }
+        let exported = seccomp_export_bpf(filter, pipe.write)
+        close(pipe.write)
+        try check(exported, "seccomp_export_bpf")
+        guard let program = Kernel.readToEnd(pipe.read) else { throw SeccompError(what: "reading the BPF program failed") }
+        return SeccompProgram(bytes: program)
     }
 
     private func add(_ rule: SeccompRule, number: Int32, to filter: scmp_filter_ctx, name: String) throws {
