@@ -44,6 +44,7 @@ let package = Package(
         conceptTool("dockling-stdio"),
         conceptTool("dockling-commit"),
         .testTarget(name: "DocklingCoreTests", dependencies: ["DocklingCore"]),
+        .testTarget(name: "DocklingCLITests", dependencies: ["dockling", "DocklingCLI", argumentParser]),
         .testTarget(name: "DocklingSystemTests", dependencies: ["DocklingCore"]),
     ]
 )

@@ -14,9 +14,8 @@ public struct ExitWith: Error {
 /// errors into docker's exit codes (125 for dockling's own failures).
 public enum ToolMain {
     public static func run<Command: ParsableCommand>(_ type: Command.Type, name: String) -> Never {
-        let arguments = TraceOption.normalize(Array(CommandLine.arguments.dropFirst()))
         do {
-            var command = try type.parseAsRoot(arguments)
+            var command = try TraceOption.parse(type, Array(CommandLine.arguments.dropFirst()))
             try command.run()
             exit(0)
         } catch let exitWith as ExitWith {

@@ -19,8 +19,25 @@ public struct TraceOption: ParsableArguments {
         Tracer.configure(flag: parsed)
     }
 
-    /// ArgumentParser options need a value; a bare `--trace` means `--trace=human`.
-    public static func normalize(_ arguments: [String]) -> [String] {
+    /// Parses a command line (without the program's name), reading a bare `--trace` as
+    /// `--trace=human`, since ArgumentParser options need a value.
+    ///
+    /// Only dockling's own `--trace` is rewritten, never one in a command dockling runs:
+    /// nothing after `--` (the concept tools' `-- COMMAND`), and nothing a
+    /// `PassthroughCommand` captured (`run IMAGE COMMAND`). ArgumentParser, which knows
+    /// which options take a value (`run --name web busybox env --trace`), decides where
+    /// the captured arguments start; they are the line's last, and the rewrite keeps the
+    /// count, so they are put back from the line as typed.
+    public static func parse<Command: ParsableCommand>(_ type: Command.Type, _ arguments: [String]) throws -> ParsableCommand {
+        var command = try type.parseAsRoot(normalize(arguments))
+        if var passing = command as? any PassthroughCommand {
+            passing.passthrough = Array(arguments.suffix(passing.passthrough.count))
+            command = passing
+        }
+        return command
+    }
+
+    private static func normalize(_ arguments: [String]) -> [String] {
         var out: [String] = []
         var passthrough = false
         for arg in arguments {

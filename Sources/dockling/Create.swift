@@ -3,7 +3,7 @@ import DocklingCLI
 import DocklingCore
 
 /// `dockling create`: the container's folder, config and union, but no process yet.
-struct Create: ParsableCommand {
+struct Create: PassthroughCommand {
     static let configuration = CommandConfiguration(
         commandName: "create",
         abstract: "Create a new container without starting it.",
@@ -14,6 +14,7 @@ struct Create: ParsableCommand {
     @OptionGroup var trace: TraceOption
     @Argument(parsing: .captureForPassthrough, help: "The image, then the command and its arguments.")
     var imageAndCommand: [String] = []
+    var passthrough: [String] { get { imageAndCommand } set { imageAndCommand = newValue } }
 
     func validate() throws { try RunFlags.validate(imageAndCommand: imageAndCommand, helpFor: self) }
 

@@ -3,7 +3,7 @@ import DocklingCLI
 import DocklingCore
 
 /// `dockling exec`: a second process in a running container's namespaces and cgroup.
-struct Exec: ParsableCommand {
+struct Exec: PassthroughCommand {
     static let configuration = CommandConfiguration(
         commandName: "exec",
         abstract: "Execute a command in a running container.",
@@ -18,6 +18,7 @@ struct Exec: ParsableCommand {
     @OptionGroup var trace: TraceOption
     @Argument(parsing: .captureForPassthrough, help: "The container, then the command and its arguments.")
     var containerAndCommand: [String] = []
+    var passthrough: [String] { get { containerAndCommand } set { containerAndCommand = newValue } }
 
     func validate() throws {
         if ["--help", "-h"].contains(containerAndCommand.first) { throw CleanExit.helpRequest(self) }

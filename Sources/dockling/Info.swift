@@ -10,8 +10,10 @@ struct Info: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "info", abstract: "Display system-wide information.")
 
     @OptionGroup var store: StoreOption
+    @OptionGroup var trace: TraceOption
 
     func run() throws {
+        try trace.apply()
         let root = store.root
         let containers = try ContainerStore(root: root).all()
         let running = containers.filter { $0.state.status == .running }.count

@@ -17,9 +17,11 @@ struct Logs: ParsableCommand {
     @Option(help: "Show logs since a time (2026-11-22T09:00:00Z) or a duration ago (42m).") var since: String?
     @Option(help: "Show logs before a time (2026-11-22T09:00:00Z) or a duration ago (42m).") var until: String?
     @OptionGroup var store: StoreOption
+    @OptionGroup var trace: TraceOption
     @Argument(help: "The container.") var container: String
 
     func run() throws {
+        try trace.apply()
         let records = ContainerStore(root: store.root)
         let record = try records.find(container)
         let log = ContainerLog(path: record.log)

@@ -14,8 +14,10 @@ struct PS: ParsableCommand {
     @Flag(name: [.short, .customLong("quiet")], help: "Only display container IDs.") var quiet = false
     @Flag(name: .customLong("no-trunc"), help: "Don't truncate output.") var noTrunc = false
     @OptionGroup var store: StoreOption
+    @OptionGroup var trace: TraceOption
 
     func run() throws {
+        try trace.apply()
         let stored = try ContainerStore(root: store.root).all()
         defer { LeftoverNotice.show(root: store.root, containers: stored) }
         let records = stored

@@ -3,7 +3,7 @@ import DocklingCLI
 import DocklingCore
 
 /// `dockling run` = create + start: every concept at once.
-struct Run: ParsableCommand {
+struct Run: PassthroughCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Create and run a new container from an image.",
@@ -16,6 +16,7 @@ struct Run: ParsableCommand {
     @OptionGroup var trace: TraceOption
     @Argument(parsing: .captureForPassthrough, help: "The image, then the command and its arguments.")
     var imageAndCommand: [String] = []
+    var passthrough: [String] { get { imageAndCommand } set { imageAndCommand = newValue } }
 
     func validate() throws { try RunFlags.validate(imageAndCommand: imageAndCommand, helpFor: self) }
 

@@ -15,12 +15,7 @@ struct RunFlags: ParsableArguments {
     @Option(name: [.short, .customLong("volume")], help: "Bind mount a volume (HOST:CTR[:ro] or NAME:CTR[:ro]).")
     var volume: [String] = []
     @Option(help: "Mount a tmpfs directory (CTR[:OPTIONS]).") var tmpfs: [String] = []
-    @Option(help: "Memory limit (b, k, m, g).") var memory: String?
-    @Option(name: .customLong("memory-swap"), help: "Memory plus swap limit; -1 for unlimited swap.") var memorySwap: String?
-    @Option(help: "Number of CPUs (quota over a 100 ms period).") var cpus: String?
-    @Option(name: .customLong("cpu-shares"), help: "CPU shares (relative weight).") var cpuShares: String?
-    @Option(name: .customLong("pids-limit"), help: "Tune container pids limit (-1 for unlimited).") var pidsLimit: String?
-    @Option(name: .customLong("blkio-weight"), help: "Block IO weight (10 to 1000).") var blkioWeight: String?
+    @OptionGroup var limits: LimitOptions
     @Option(help: "Network: none (only lo) or host.") var network = "none"
     @Option(help: "User namespace: host (the default: container root is host root) or remap (container root is host uid 100000).")
     var userns = "host"
@@ -63,10 +58,7 @@ struct RunFlags: ParsableArguments {
         options.entrypoint = entrypoint
         options.volumes = volume
         options.tmpfs = tmpfs
-        let flags: [(CgroupLimitFlag, String?)] = [(.memory, memory), (.memorySwap, memorySwap), (.cpus, cpus),
-                                                   (.cpuShares, cpuShares), (.pidsLimit, pidsLimit),
-                                                   (.blkioWeight, blkioWeight)]
-        for case let (flag, value?) in flags { options.limits[flag] = value }
+        options.limits = limits.given
         options.network = network
         options.userns = userns
         options.readOnly = readOnly

@@ -7,9 +7,11 @@ struct Top: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "top", abstract: "Display the running processes of a container.")
 
     @OptionGroup var store: StoreOption
+    @OptionGroup var trace: TraceOption
     @Argument(help: "The container.") var container: String
 
     func run() throws {
+        try trace.apply()
         let record = try ContainerStore(root: store.root).find(container)
         guard record.state.status == .running else {
             throw UsageError(step: "top", "container \(record.config.name) is not running")

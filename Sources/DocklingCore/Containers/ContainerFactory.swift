@@ -29,7 +29,8 @@ public struct ContainerFactory {
         let store = ImageStore(root: root)
         let image = try store.image(options.image)
         let execution = image.config.config ?? ExecutionConfig()
-        let argv = Self.command(image: execution, entrypoint: options.entrypoint, command: options.command)
+        let (entrypoint, cmd) = Self.command(image: execution, entrypoint: options.entrypoint, command: options.command)
+        let argv = (entrypoint ?? []) + (cmd ?? [])
         guard !argv.isEmpty else {
             throw UsageError(step: "create", "no command specified",
                              hint: "the image has no Cmd or Entrypoint: give a command after the image name")
@@ -40,8 +41,7 @@ public struct ContainerFactory {
         let config = ContainerConfig(
             id: id, name: options.name ?? ContainerName.random(), created: Timestamp.preciseNow(),
             image: options.image, imageID: image.id.description, layers: try store.layerDirectories(of: image),
-            argv: argv, entrypoint: options.entrypoint.map { [$0] } ?? execution.entrypoint,
-            cmd: options.command.isEmpty ? execution.cmd : options.command,
+            argv: argv, entrypoint: entrypoint, cmd: cmd,
             environment: environment,
             workingDirectory: options.workingDirectory ?? execution.workingDir.flatMap { $0.isEmpty ? nil : $0 } ?? "/",
             user: options.user ?? execution.user.flatMap { $0.isEmpty ? nil : $0 },
@@ -62,10 +62,12 @@ public struct ContainerFactory {
     }
 
     /// docker's rule: `--entrypoint` replaces the image's Entrypoint and drops its Cmd;
-    /// a command on the line replaces the image's Cmd.
-    static func command(image: ExecutionConfig, entrypoint: String?, command: [String]) -> [String] {
-        if let entrypoint { return [entrypoint] + command }
-        return (image.entrypoint ?? []) + (command.isEmpty ? image.cmd ?? [] : command)
+    /// a command on the line replaces the image's Cmd. The container runs the Entrypoint
+    /// then the Cmd, and `inspect` shows both as they are here.
+    static func command(image: ExecutionConfig, entrypoint: String?,
+                        command: [String]) -> (entrypoint: [String]?, cmd: [String]?) {
+        if let entrypoint { return ([entrypoint], command.nilIfEmpty) }
+        return (image.entrypoint, command.nilIfEmpty ?? image.cmd)
     }
 
     /// The image's Env, then `--env-file`, then `-e`, later keys replacing earlier ones;
