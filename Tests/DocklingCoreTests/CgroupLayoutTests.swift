@@ -76,6 +76,12 @@ final class CgroupLayoutTests: XCTestCase {
         XCTAssertNil(mount.directory(of: "/other"))
     }
 
+    /// U+0301 after a slash joins it into one Swift Character; the cgroup is still a child.
+    func testACgroupWhoseNameStartsWithACombiningMarkIsBelowTheRoot() {
+        let mount = CgroupMount(version: .v1, mountPoint: "/sys/fs/cgroup/memory", root: "/docker/abc", controllers: ["memory"])
+        XCTAssertEqual(mount.directory(of: "/docker/abc/\u{301}sub"), "/sys/fs/cgroup/memory/\u{301}sub")
+    }
+
     func testMountinfoEscapesAndOptionalFields() {
         let line = "41 31 0:38 / /mnt/my\\040cgroups rw,relatime shared:9 master:2 - cgroup cgroup rw,pids,xattr"
         XCTAssertEqual(CgroupMount.parse(mountinfo: line),

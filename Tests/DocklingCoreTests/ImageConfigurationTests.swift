@@ -57,4 +57,9 @@ final class ImageConfigurationTests: XCTestCase {
         XCTAssertThrowsError(try ImageSettings(cmd: nil, entrypoint: nil, env: ["=1"], workingDir: nil))
         XCTAssertThrowsError(try ImageSettings(cmd: nil, entrypoint: nil, env: [], workingDir: "srv"))
     }
+
+    /// U+0301 after the first slash joins it into one Swift Character; the path is still absolute.
+    func testAWorkdirWhoseFirstNameStartsWithACombiningMarkIsAbsolute() throws {
+        XCTAssertEqual(try ImageSettings(cmd: nil, entrypoint: nil, env: [], workingDir: "/\u{301}srv").workingDir, "/\u{301}srv")
+    }
 }

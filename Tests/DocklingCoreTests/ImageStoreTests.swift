@@ -85,14 +85,30 @@ final class ImageStoreTests: XCTestCase {
         try scratch.write("tree/f", "f")
         let store = scratch.store()
         let result = try snapshot(store, "app")
-        try scratch.write("store/containers/c0ffee/config.json", #"{"image":"app","imageID":"\#(result.config.descriptor.digest)","other":1}"#)
+        let id = ContainerID.generate()
+        try scratch.write("store/containers/\(id)/config.json", #"{"image":"app","imageID":"\#(result.config.descriptor.digest)","other":1}"#)
         XCTAssertThrowsError(try store.remove("app", force: false)) { error in
-            XCTAssertTrue("\(error)".contains("c0ffee"), "\(error)")
+            XCTAssertTrue("\(error)".contains(id), "\(error)")
         }
         XCTAssertEqual(try store.remove("app", force: true), ["Untagged: app:latest"])
         XCTAssertEqual(try store.summaries().map { $0.reference == nil }, [true], "kept, unnamed, for the container")
         XCTAssertEqual(try store.collectGarbage().blobs, [])
         XCTAssertTrue(FileManager.default.fileExists(atPath: store.layerDirectory(result.layer.diffID)))
+    }
+
+    /// A container folder half made (`.new-<id>`) or half removed (`.gone-<pid>-<id>`) is
+    /// no container: it must not keep its image from being removed.
+    func testUnfinishedContainerFoldersDoNotKeepTheirImage() throws {
+        try scratch.write("tree/f", "f")
+        let store = scratch.store()
+        let result = try snapshot(store, "app")
+        let id = ContainerID.generate()
+        let config = #"{"image":"app","imageID":"\#(result.config.descriptor.digest)"}"#
+        for folder in [UnfinishedContainerFolder.creationName(of: id), UnfinishedContainerFolder.removalName(of: id)] {
+            try scratch.write("store/containers/\(folder)/config.json", config)
+        }
+        XCTAssertEqual(try store.remove("app", force: false),
+                       ["Untagged: app:latest", "Deleted: \(result.config.descriptor.digest)", "Deleted: \(result.layer.diffID)"])
     }
 
     func testCorruptBlobsAreDetectedOnRead() throws {

@@ -74,20 +74,3 @@ final class OutputMatcherTests: XCTestCase {
         XCTAssertEqual(OutputMatcher.lines(""), [])
     }
 }
-
-final class PathTests: XCTestCase {
-    func testParentBaseAndLookup() {
-        XCTAssertEqual(Path.parent(of: "/a/b/c"), "/a/b")
-        XCTAssertEqual(Path.parent(of: "/a"), "/")
-        XCTAssertEqual(Path.base(of: "/a/b/c"), "c")
-        XCTAssertEqual(Path.absolute("x", cwd: "/tmp"), "/tmp/x")
-        XCTAssertEqual(Path.lookup("sh", path: "/nope:/bin", isExecutable: { $0 == "/bin/sh" }), "/bin/sh")
-        XCTAssertNil(Path.lookup("sh", path: "/nope", isExecutable: { _ in false }))
-        XCTAssertEqual(Path.lookup("./x", path: nil, isExecutable: { _ in false }), "./x")
-    }
-
-    func testStoreRootResolution() {
-        XCTAssertEqual(StoreRoot.resolve(option: "/srv/d/").path, "/srv/d")
-        XCTAssertEqual(StoreRoot(path: "/r").blobs, "/r/blobs/sha256")
-    }
-}

@@ -84,6 +84,25 @@ final class UnionDiffTests: XCTestCase {
         XCTAssertFalse(OverlayEntry.visible("etc/passwd", in: top))
     }
 
+    /// U+0301 right after a slash joins the slash into one Swift Character; the layers
+    /// below must still be asked about the path the kernel sees.
+    func testANameStartingWithACombiningMarkIsNotTheNameWithoutIt() throws {
+        try write("l0/x")
+        try write("upper/\u{301}x")
+        XCTAssertEqual(try UnionDiff.changes(upper: "\(base)/upper", layers: layers).map(\.description), ["A /\u{301}x"])
+    }
+
+    func testAFileWhoseNameStartsWithACombiningMarkIsNewInADirectoryALayerMadeOpaque() throws {
+        try requireRootForOverlayMarks()
+        try write("l0/etc/conf.d/\u{301}a")
+        try FileManager.default.createDirectory(atPath: "\(base)/l1/etc/conf.d", withIntermediateDirectories: true)
+        try Kernel.lsetxattr("\(base)/l1/etc/conf.d", name: OverlayEntry.opaqueXattr, value: "y", note: "test")
+        try FileManager.default.createDirectory(atPath: "\(base)/upper/etc/conf.d", withIntermediateDirectories: true)
+        try write("upper/etc/conf.d/\u{301}a")
+        let changes = try UnionDiff.changes(upper: "\(base)/upper", layers: layers)
+        XCTAssertEqual(changes.map(\.description), ["C /etc", "C /etc/conf.d", "A /etc/conf.d/\u{301}a"])
+    }
+
     func testOptionsListTheTopLayerFirst() {
         let layout = UnionLayout(layers: ["/l/base", "/l/top"], upper: "/c/upper", work: "/c/work")
         XCTAssertEqual(OverlayOptions.string(lowerdirs: layout.lowerdirOrder, upper: layout.upper, work: layout.work),

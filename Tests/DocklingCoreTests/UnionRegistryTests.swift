@@ -55,6 +55,15 @@ final class UnionRegistryTests: XCTestCase {
         XCTAssertEqual(try registry.checkedUpper(scratch.path + "/upper", target: target), scratch.path + "/upper")
     }
 
+    /// U+0301 after a slash joins it into one Swift Character; the folder is still inside.
+    func testAnUpperDirectoryWhoseNameStartsWithACombiningMarkIsInsideTheMountPoint() throws {
+        let target = scratch.path + "/rootfs"
+        try FileManager.default.createDirectory(atPath: target + "/\u{301}inside", withIntermediateDirectories: true)
+        XCTAssertThrowsError(try registry.checkedUpper(target + "/\u{301}inside", target: target)) { error in
+            XCTAssertTrue("\(error)".contains("is inside the mount point"), "\(error)")
+        }
+    }
+
     func testAnUpperDirectoryOnAnotherFilesystemIsRefused() throws {
         // /dev is a devtmpfs, never the filesystem of a store root under /tmp.
         XCTAssertThrowsError(try registry.checkedUpper("/dev", target: scratch.path + "/rootfs")) { error in

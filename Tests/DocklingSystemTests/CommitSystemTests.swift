@@ -71,6 +71,13 @@ final class CommitSystemTests: XCTestCase {
         XCTAssertEqual(try layers("greeted:1").count, try layers("busybox").count + 1)
     }
 
+    /// U+0301 right after a slash joins the slash into one Swift Character; the kernel
+    /// still splits there, so /\u{301}bin is a new file beside the image's /bin.
+    func testDiffTellsANameStartingWithACombiningMarkFromTheNameWithoutIt() throws {
+        try dockling(["run", "--name", "marked", "busybox", "touch", "/\u{301}bin"])
+        XCTAssertEqual(try dockling(["diff", "marked"]).stdout, "A /\u{301}bin\n")
+    }
+
     func testCommittingAContainerOfACommittedImageSharesTheFirstLayersOnDisk() throws {
         try dockling(["run", "--name", "first", "busybox", "sh", "-c", Self.changes])
         try dockling(["commit", "first", "greeted:1"])

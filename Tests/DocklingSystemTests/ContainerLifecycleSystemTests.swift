@@ -108,6 +108,14 @@ final class ContainerLifecycleSystemTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: root.path + "/volumes/notes/_data/n"))
     }
 
+    /// A mount point the image lacks is made folder by folder, split at every '/' the
+    /// kernel sees — also one that a combining mark (U+0301) joins into one Swift Character.
+    func testAMissingMountPointIsMadeFolderByFolder() throws {
+        let result = try cli.run(["run", "--rm", "--tmpfs", "/new/\u{301}t", "busybox", "cat", "/proc/mounts"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains(" /new/\u{301}t tmpfs "), result.stdout)
+    }
+
     func testExitCodesFollowDocker() throws {
         XCTAssertEqual(try cli.run(["run", "--rm", "no-such-image", "true"]).status, 125)
         XCTAssertEqual(try cli.run(["run", "--bogus", "busybox", "true"]).status, 125)

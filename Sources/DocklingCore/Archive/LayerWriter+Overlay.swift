@@ -18,7 +18,7 @@ extension LayerWriter {
     /// marker follows it; every overlay xattr is dropped. Returns the entry's kind.
     func convertOverlayMarks(_ entry: ArchiveEntry, kind: LayerEntry.Kind) throws -> LayerEntry.Kind {
         let path = entry.pathname
-        var directories = LayerPath.components(of: path)
+        var directories = Path.components(of: path)
         let base = directories.popLast() ?? path
         if Whiteout.isMarked(base) {
             throw ArchiveError("the container made a file named '\(path)', which a layer tar would read as a whiteout",

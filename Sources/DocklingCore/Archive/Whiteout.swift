@@ -19,13 +19,13 @@ enum Whiteout: Equatable {
 
     /// What a normalized layer path means, or nil when it is an ordinary entry.
     static func classify(_ path: String, entry: String) throws(ArchiveError) -> Whiteout? {
-        var parts = LayerPath.components(of: path)
+        var parts = Path.components(of: path)
         guard let base = parts.popLast(), isMarked(base) else { return nil }
         let directory = parts.joined(separator: "/")
-        if LayerPath.same(base, opaqueMarker) { return .opaque(directory) }
+        if Path.same(base, opaqueMarker) { return .opaque(directory) }
         if base.utf8.starts(with: (prefix + prefix).utf8) { return .metadata }
         let name = String(decoding: base.utf8.dropFirst(prefix.utf8.count), as: UTF8.self)
-        guard !name.isEmpty, !LayerPath.same(name, "."), !LayerPath.same(name, "..") else {
+        guard !name.isEmpty, !Path.same(name, "."), !Path.same(name, "..") else {
             throw .refused(entry, "whiteout '\(base)' names no file inside the layer")
         }
         return .remove(directory.isEmpty ? name : directory + "/" + name)

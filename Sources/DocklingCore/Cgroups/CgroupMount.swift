@@ -20,16 +20,7 @@ public struct CgroupMount: Equatable, Sendable {
     /// The directory of the cgroup `path` (as /proc/self/cgroup spells it) under this
     /// mount; nil when that cgroup lies outside the part of the tree mounted here.
     public func directory(of path: String) -> String? {
-        let relative: Substring
-        if root == "/" {
-            relative = path[...]
-        } else if path == root {
-            relative = ""
-        } else if path.hasPrefix(root + "/") {
-            relative = path.dropFirst(root.count)
-        } else {
-            return nil
-        }
-        return relative == "/" ? mountPoint : mountPoint + relative
+        guard let relative = Path.relative(path, under: root) else { return nil }
+        return relative.isEmpty ? mountPoint : mountPoint + "/" + relative
     }
 }

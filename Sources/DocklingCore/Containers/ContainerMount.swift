@@ -25,7 +25,7 @@ public struct ContainerMount: Codable, Sendable, Equatable {
     /// volume name; an optional third field `ro` or `rw`.
     public static func parseVolume(_ text: String, cwd: String) throws -> ContainerMount {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 2 || parts.count == 3, !parts[0].isEmpty, parts[1].hasPrefix("/") else {
+        guard parts.count == 2 || parts.count == 3, !parts[0].isEmpty, Path.isAbsolute(parts[1]) else {
             throw UsageError(step: "run", "invalid -v \(text)",
                              hint: "use HOST-PATH:CONTAINER-PATH[:ro] or VOLUME-NAME:CONTAINER-PATH[:ro]")
         }
@@ -36,7 +36,7 @@ public struct ContainerMount: Codable, Sendable, Equatable {
             }
             readOnly = parts[2] == "ro"
         }
-        if parts[0].contains("/") || parts[0].hasPrefix(".") {
+        if Path.hasSlash(parts[0]) || parts[0].hasPrefix(".") {
             return ContainerMount(kind: .bind, source: Path.absolute(parts[0], cwd: cwd),
                                   destination: parts[1], readOnly: readOnly)
         }
@@ -50,7 +50,7 @@ public struct ContainerMount: Codable, Sendable, Equatable {
     /// Parses `--tmpfs CTR[:OPTIONS]`.
     public static func parseTmpfs(_ text: String) throws -> ContainerMount {
         let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-        guard let destination = parts.first, destination.hasPrefix("/") else {
+        guard let destination = parts.first, Path.isAbsolute(destination) else {
             throw UsageError(step: "run", "invalid --tmpfs \(text)", hint: "use CONTAINER-PATH[:OPTIONS]")
         }
         return ContainerMount(kind: .tmpfs, source: nil, destination: destination,

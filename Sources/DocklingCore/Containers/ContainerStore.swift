@@ -50,7 +50,8 @@ public struct ContainerStore: Sendable {
         ids().compactMap { try? load($0) }
     }
 
-    private func ids() -> [String] {
+    /// The ids of the complete containers: every folder whose name is a container id.
+    func ids() -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: root.containers)) ?? []).filter(ContainerID.isValid)
     }
 

@@ -2,37 +2,39 @@ import FoundationEssentials
 
 /// The files of an image archive (docker-archive or OCI archive), read in one pass and
 /// staged under the store's tmp folder, each hashed on the way in. Nothing is named by
-/// the paths inside the archive: they are only keys for looking files up afterwards.
+/// the paths inside the archive: they are only keys for looking files up afterwards —
+/// keyed by their bytes, as the tar tells its names apart (`Path.same` says why).
 final class ArchiveContents {
-    private var files: [String: StagingFile] = [:]
+    private var files: [[UInt8]: StagingFile] = [:]
     /// Symbolic and hard links between entries (old docker archives use them).
-    private var links: [String: String] = [:]
+    private var links: [[UInt8]: String] = [:]
 
     init(reading source: ArchiveSource, label: String, store: ImageStore) throws {
         let reader = try ArchiveReader(.tar(decompressing: true), from: source, label: label)
         while let entry = try reader.next() {
             let name = try LayerPath.normalize(entry.pathname, entry: entry.pathname)
+            let key = Array(name.utf8)
             if let target = entry.hardlink {
-                links[name] = try LayerPath.normalize(target, entry: entry.pathname)
+                links[key] = try LayerPath.normalize(target, entry: entry.pathname)
             } else if let target = entry.symlink {
-                links[name] = Self.resolve(target, from: Path.parent(of: "/" + name))
+                links[key] = Self.resolve(target, from: Path.parent(of: "/" + name))
             } else if entry.isRegularFile {
                 let staged = try store.content.stage()
                 while let block = try reader.nextBlock() { try staged.write(block.bytes) }
                 staged.seal()
-                files[name] = staged
+                files[key] = staged
             }
         }
     }
 
     func contains(_ name: String) -> Bool { file(name) != nil }
 
-    /// The staged file stored under `name` (links followed).
+    /// The staged file stored under `name` (spelled as entries are: `./a` is `a`; links followed).
     func file(_ name: String) -> StagingFile? {
-        var current = name.hasPrefix("./") ? String(name.dropFirst(2)) : name
+        guard var current = try? LayerPath.normalize(name, entry: name) else { return nil }
         for _ in 0..<8 {
-            if let staged = files[current] { return staged }
-            guard let next = links[current] else { return nil }
+            if let staged = files[Array(current.utf8)] { return staged }
+            guard let next = links[Array(current.utf8)] else { return nil }
             current = next
         }
         return nil
@@ -64,13 +66,13 @@ final class ArchiveContents {
 
     /// A symlink target made relative to the archive's top; nil if it leaves the archive.
     static func resolve(_ target: String, from directory: String) -> String? {
-        var parts = target.hasPrefix("/") ? [] : directory.split(separator: "/").map(String.init)
-        for part in target.split(separator: "/") where part != "." {
-            if part == ".." {
+        var parts = Path.isAbsolute(target) ? [] : Path.components(of: directory)
+        for part in Path.components(of: target) where !Path.same(part, ".") {
+            if Path.same(part, "..") {
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
             } else {
-                parts.append(String(part))
+                parts.append(part)
             }
         }
         return parts.joined(separator: "/")

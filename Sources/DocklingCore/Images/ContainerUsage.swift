@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 /// The fields of a container's `config.json` the image store reads: the image as the
 /// user named it, and the id it resolved to when the container was made.
 struct ContainerImageFields: Decodable {
@@ -8,10 +6,11 @@ struct ContainerImageFields: Decodable {
 }
 
 extension ImageStore {
-    /// The ids of the containers under `<root>/containers/` made from `image`.
+    /// The ids of the containers under `<root>/containers/` made from `image`. A folder
+    /// half made or half removed (`.new-<id>`, `.gone-<pid>-<id>`) is no container, and
+    /// prune's to finish: it keeps no image.
     func containers(using image: StoredImage) -> [String] {
-        let ids = (try? FileManager.default.contentsOfDirectory(atPath: root.containers)) ?? []
-        return ids.sorted().filter { id in
+        ContainerStore(root: root).ids().sorted().filter { id in
             guard let fields = try? AtomicFile.read(ContainerImageFields.self, from: "\(root.containers)/\(id)/config.json")
             else { return false }
             // The id decides: a name may have moved to another image since.

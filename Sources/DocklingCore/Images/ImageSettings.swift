@@ -16,7 +16,7 @@ public struct ImageSettings: Sendable {
             throw ImageError("--env '\(pair)' is not KEY=VALUE")
         }
         self.env = env
-        if let workingDir, !workingDir.hasPrefix("/") {
+        if let workingDir, !Path.isAbsolute(workingDir) {
             throw ImageError("--workdir '\(workingDir)' is not an absolute path")
         }
         self.workingDir = workingDir

@@ -34,7 +34,7 @@ struct VolumeMount {
         if FileIO.lstat(target) != nil { return }
         let source = mount.kind == .bind ? mount.source.flatMap(FileIO.statFollowing) : nil
         let sourceIsFile = source.map { !$0.isDirectory } ?? false
-        let parts = mount.destination.split(separator: "/").map(String.init)
+        let parts = Path.components(of: mount.destination)
         var path = rootfs
         for (index, part) in parts.enumerated() {
             path += "/" + part

@@ -5,17 +5,6 @@ import Glibc
 
 /// Path arithmetic on plain strings (FoundationEssentials has no NSString).
 public enum Path {
-    /// `/a/b` for `/a/b/c`; `/` for `/a`; `.` for `a`.
-    public static func parent(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
-    }
-
-    /// `c` for `/a/b/c`.
-    public static func base(of path: String) -> String {
-        path.split(separator: "/").last.map(String.init) ?? path
-    }
-
     /// The paths of a folder's entries; none when it cannot be read.
     public static func children(of dir: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).map { dir + "/" + $0 }
@@ -23,13 +12,13 @@ public enum Path {
 
     /// The absolute form of `path`, relative to the working directory when needed.
     public static func absolute(_ path: String, cwd: String) -> String {
-        path.hasPrefix("/") ? path : (cwd == "/" ? "/" : cwd + "/") + path
+        isAbsolute(path) ? path : (cwd == "/" ? "/" : cwd + "/") + path
     }
 
     /// Finds an executable on `PATH` (or takes a path that has a slash as it is).
     public static func lookup(_ command: String, path searchPath: String?,
                               isExecutable: (String) -> Bool) -> String? {
-        if command.contains("/") { return command }
+        if hasSlash(command) { return command }
         for dir in (searchPath ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")
             .split(separator: ":") {
             let candidate = "\(dir)/\(command)"

@@ -18,10 +18,10 @@ public enum OverlayEntry {
         Kernel.lgetxattr(path, name: opaqueXattr) == "y"
     }
 
-    /// Whether `path` (relative, `etc/passwd`) is visible in the stack of `layers`
-    /// (top first): the first layer that has it, or hides it, decides.
+    /// Whether `path` (`/etc/passwd` as the container sees it, or `etc/passwd`) is visible
+    /// in the stack of `layers` (top first): the first layer that has it, or hides it, decides.
     public static func visible(_ path: String, in layers: [String]) -> Bool {
-        let parts = path.split(separator: "/").map(String.init)
+        let parts = Path.components(of: path)
         for layer in layers {
             var here = layer
             var hidesBelow = false

@@ -20,7 +20,7 @@ public enum OverlayMount {
         }
         let base = Path.parent(of: layout.work)
         try linkShortNames(layout.layers, in: base + "/l")
-        let upper = layout.upper.hasPrefix(base + "/") ? String(layout.upper.dropFirst(base.count + 1)) : layout.upper
+        let upper = Path.relative(layout.upper, under: base) ?? layout.upper
         let short = OverlayOptions.string(lowerdirs: layout.layers.indices.reversed().map { "l/\($0 + 1)" },
                                           upper: upper, work: Path.base(of: layout.work), volatile: volatile)
         guard short.utf8.count <= OverlayOptions.limit else {

@@ -25,7 +25,7 @@ public enum UnionDiff {
         for name in try FileManager.default.contentsOfDirectory(atPath: dir).sorted() {
             let path = dir + "/" + name
             let inside = relative + "/" + name
-            let below = OverlayEntry.visible(String(inside.dropFirst()), in: lowers)
+            let below = OverlayEntry.visible(inside, in: lowers)
             var info = stat()
             guard lstat(path, &info) == 0 else { continue }
             let isDirectory = info.st_mode & S_IFMT == S_IFDIR

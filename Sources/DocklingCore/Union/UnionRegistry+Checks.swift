@@ -19,7 +19,7 @@ extension UnionRegistry {
     /// cross filesystems.
     func checkedUpper(_ path: String, target: String) throws -> String {
         let upper = try Self.checkedDirectory(path, role: "--upper")
-        if upper == target || upper.hasPrefix(target + "/") {
+        if Path.relative(upper, under: target) != nil {
             throw UnionError("--upper \(path) is inside the mount point \(target)",
                              hint: "the union would hide its own upper directory; choose one outside")
         }
