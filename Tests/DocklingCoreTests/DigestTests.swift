@@ -17,6 +17,17 @@ final class DigestTests: XCTestCase {
         XCTAssertEqual(digester.count, Int64(bytes.count))
     }
 
+    /// The in-memory hash (Swift) and the streaming one (libcrypto) agree at every
+    /// length around the 64-byte blocks and the 56-byte padding boundary.
+    func testSwiftHashEqualsLibcryptoAtEveryPaddingLength() {
+        for length in 0..<200 {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 97 &+ length) }
+            let digester = Digester()
+            bytes.withUnsafeBytes { digester.update($0) }
+            XCTAssertEqual(Digest.of(bytes), digester.finalize(), "length \(length)")
+        }
+    }
+
     func testParsingAcceptsOnlySHA256WithSixtyFourLowercaseHexDigits() throws {
         let hex = String(repeating: "ab", count: 32)
         XCTAssertEqual(try Digest(parsing: "sha256:" + hex).hex, hex)

@@ -29,9 +29,10 @@ public struct Digest: Hashable, Sendable, Comparable, CustomStringConvertible, C
         }.joined()
     }
 
-    /// The digest of some bytes held in memory (configs, manifests).
+    /// The digest of some bytes held in memory (configs, manifests): hashed in Swift,
+    /// without loading libcrypto (see `SHA256`).
     public static func of<Bytes: Sequence>(_ bytes: Bytes) -> Digest where Bytes.Element == UInt8 {
-        Digester.digest(Array(bytes))
+        Digest(sha256: SHA256.hash(Array(bytes)))
     }
 
     public var description: String { "sha256:" + hex }

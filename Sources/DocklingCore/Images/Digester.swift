@@ -29,10 +29,4 @@ final class Digester {
         return Digest(sha256: hash)
     }
 
-    /// The digest of bytes held in memory.
-    static func digest(_ bytes: [UInt8]) -> Digest {
-        let digester = Digester()
-        bytes.withUnsafeBytes { digester.update($0) }
-        return digester.finalize()
-    }
 }
