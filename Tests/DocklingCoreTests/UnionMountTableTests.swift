@@ -14,7 +14,8 @@ final class UnionMountTableTests: XCTestCase {
     func testMountPointsAreUnescapedAndTheLastMountIsOnTop() {
         let table = MountTable(mountinfo: mountinfo)
         XCTAssertEqual(table.entries.count, 4)
-        XCTAssertEqual(table.top(at: "/tmp/a b"), MountTable.Entry(mountPoint: "/tmp/a b", type: "tmpfs"))
+        XCTAssertEqual(table.top(at: "/tmp/a b"),
+                       MountTable.Entry(root: "/", mountPoint: "/tmp/a b", type: "tmpfs", superOptions: "rw"))
         XCTAssertEqual(table.top(at: "/srv/union")?.type, "overlay")
         XCTAssertNil(table.top(at: "/srv"))
     }

@@ -19,13 +19,15 @@ public struct CgroupMembership: Equatable, Sendable {
 
     /// Every line of a /proc/<pid>/cgroup file.
     public static func parse(_ text: String) -> [CgroupMembership] {
-        text.split(separator: "\n").compactMap { line in
+        // As bytes, like the mount table (see CgroupMount.parse).
+        text.utf8.split(separator: UInt8(ascii: "\n")).compactMap { line in
             // The path may itself contain colons: split only at the first two.
-            let parts = line.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+            let parts = line.split(separator: UInt8(ascii: ":"), maxSplits: 2, omittingEmptySubsequences: false)
+                .map { String(decoding: $0, as: UTF8.self) }
             guard parts.count == 3, let id = Int(parts[0]) else { return nil }
             return CgroupMembership(hierarchyID: id,
-                                    controllers: parts[1].split(separator: ",").map(String.init),
-                                    path: String(parts[2]))
+                                    controllers: parts[1].utf8.split(separator: UInt8(ascii: ",")).map { String(decoding: $0, as: UTF8.self) },
+                                    path: parts[2])
         }
     }
 }
