@@ -60,11 +60,14 @@ public struct SpawnedProcess: Sendable {
 
 extension Kernel {
     /// Starts a program: fork and execve done entirely in C (see CLinux/spawn.c), so
-    /// that no Swift runs in the child of a process that may have several threads.
-    /// The corresponding C functions are `fork` and `execve`.
+    /// that no Swift runs in the child of a process that may have several threads. A
+    /// child that need not wait for a go-ahead borrows our memory until it execs
+    /// (`CLONE_VM | CLONE_VFORK` on a small stack of its own, as posix_spawn does).
+    /// The corresponding C functions are `clone` (or `fork`) and `execve`.
     public static func spawn(_ request: SpawnRequest, note: String) throws(KernelError) -> SpawnedProcess {
         var statusFD: Int32 = -1
-        let pid = try traced("clone", forkArgs, note: note) {
+        let args = request.goDescriptor == nil ? ["child_stack=…", "flags=CLONE_VM|CLONE_VFORK|SIGCHLD"] : forkArgs
+        let pid = try traced("clone", args, note: note) {
             withCStrings(request.argv) { argv in
                 withCStrings(request.environment) { env in
                     Int(dl_spawn(request.path, argv, env, request.descriptors,
