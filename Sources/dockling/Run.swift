@@ -24,8 +24,7 @@ struct Run: PassthroughCommand {
         try trace.apply()
         // dockling-init loads, and makes the cgroup, while the image is looked up and
         // the container made.
-        let id = ContainerID.generate()
-        let monitor = try ContainerStarter.spawnMonitor(containerID: id)
+        let (id, monitor) = try EarlyMonitor.take()
         let record: ContainerRecord
         do {
             record = try flags.create(imageAndCommand: imageAndCommand, root: store.root, id: id)
