@@ -3,7 +3,7 @@ import XCTest
 
 final class InitProtocolTests: XCTestCase {
     func testMessagesRoundTrip() {
-        let messages: [InitMessage] = [.containerPID(4242), .go,
+        let messages: [InitMessage] = [.containerPID(4242), .go, .seccomp(byteCount: 2624),
                                        .failed(code: 127, message: "exec: \"x\": not found")]
         for message in messages {
             XCTAssertTrue(message.line.hasSuffix("\n"))
@@ -11,6 +11,7 @@ final class InitProtocolTests: XCTestCase {
         }
         XCTAssertNil(InitMessage(line: "pid notanumber"))
         XCTAssertNil(InitMessage(line: "hello"))
+        XCTAssertNil(InitMessage(line: "seccomp -8"))
     }
 
     func testLaunchFailureSplitsStepFromWhat() {

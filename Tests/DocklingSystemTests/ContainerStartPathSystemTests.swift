@@ -43,6 +43,36 @@ final class ContainerStartPathSystemTests: XCTestCase {
         try cli.run(["rm", "-f", "limited"])
     }
 
+    /// The monitor makes the network namespace ahead and goes back to the host's: the
+    /// container has one of its own, with only lo, up; the monitor stays in the host's;
+    /// --network host shares the host's; a user namespace gets one it owns (its root,
+    /// given CAP_NET_ADMIN, can change it).
+    func testTheNetworkNamespaceMadeAheadIsTheContainersAlone() throws {
+        let host = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/ns/net")
+        let script = "readlink /proc/self/ns/net; ls /sys/class/net; cat /sys/class/net/lo/flags"
+        let own = try cli.run(["run", "--rm", "busybox", "sh", "-c", script])
+        XCTAssertEqual(own.status, 0, own.stderr)
+        let lines = own.stdout.split(separator: "\n").map(String.init)
+        XCTAssertNotEqual(lines.first, host, "the container must not be in the host's network namespace")
+        XCTAssertEqual(Array(lines.dropFirst().prefix(1)), ["lo"], own.stdout)
+        let flags = try XCTUnwrap(lines.last.flatMap { Int($0.dropFirst(2), radix: 16) })
+        XCTAssertEqual(flags & 1, 1, "lo is up (IFF_UP)")
+        let shared = try cli.run(["run", "--rm", "--network", "host", "busybox", "readlink", "/proc/self/ns/net"])
+        XCTAssertEqual(shared.stdout, host + "\n", shared.stderr)
+        let remapped = try cli.run(["run", "--rm", "--userns=remap", "--cap-add", "NET_ADMIN", "busybox", "sh", "-c", "ip link set lo down && echo mine"])
+        XCTAssertEqual(remapped.stdout, "mine\n", "root in the user namespace owns its network: \(remapped.stderr)")
+        let running = try cli.run(["run", "-d", "--name", "net", "busybox", "sleep", "30"])
+        XCTAssertEqual(running.status, 0, running.stderr)
+        // The container's PID 1 is the monitor's child.
+        let pid = try XCTUnwrap(try cli.state("net")["Pid"] as? Int)
+        let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
+        let monitor = try XCTUnwrap(status.split(separator: "\n").first { $0.hasPrefix("PPid:") }
+            .flatMap { Int($0.dropFirst(5).trimmingCharacters(in: .whitespaces)) })
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(monitor)/ns/net"), host,
+                       "the monitor made the namespace and came back to the host's")
+        try cli.run(["rm", "-f", "net"])
+    }
+
     func testOnlyRemovedContainersGetAVolatileOverlay() throws {
         let script = "grep ' / overlay ' /proc/mounts | grep -c volatile"
         let removed = try cli.run(["run", "--rm", "busybox", "sh", "-c", script])

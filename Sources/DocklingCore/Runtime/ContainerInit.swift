@@ -50,7 +50,7 @@ public enum ContainerInit {
                 exit(try ContainerJoin(spec: spec, target: target).run(toParent: toParent).exitCode)
             }
             let monitor = try spec.monitor.map {
-                try ContainerMonitor($0, confinement: spec.confinement, groundwork: groundwork)
+                try ContainerMonitor($0, ownNetwork: spec.has(.net) && !spec.has(.user), groundwork: groundwork)
             }
             let child = try startContainer(spec, monitor: monitor, toParent: toParent)
             Glibc.close(toParentFD)
@@ -73,11 +73,13 @@ public enum ContainerInit {
         // A container that joins its cgroup itself makes its cgroup namespace after
         // joining, so that its own cgroup is the root it sees (as docker's containers do).
         let joinsItself = monitor != nil && spec.has(.cgroup)
+        // A network namespace its monitor made ahead, it enters instead.
+        let notCloned: [NamespaceKind] = (joinsItself ? [.cgroup] : []) + (monitor?.network != nil ? [.net] : [])
         var spec = spec
         let pid: pid_t
         do {
             try spec.prepareIDMappedUnion()
-            pid = try Kernel.clone(NamespaceKind.flags(spec.namespaces.filter { !joinsItself || $0 != .cgroup }), note: spec.has(.pid)
+            pid = try Kernel.clone(NamespaceKind.flags(spec.namespaces.filter { !notCloned.contains($0) }), note: spec.has(.pid)
                 ? "the container's first process, born in its new namespaces: PID 1 of the new PID namespace"
                 : "the container's first process, born in its new namespaces")
         } catch {
@@ -90,7 +92,6 @@ public enum ContainerInit {
         monitor?.adopt(pid)
         do {
             try toParent.send(.containerPID(pid), note: "tell the parent the container's host pid")
-            monitor?.sendSeccompFilter()
             try monitor?.recordRunning(pid)
         } catch {
             _ = Glibc.kill(pid, SIGKILL)

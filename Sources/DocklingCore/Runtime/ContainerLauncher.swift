@@ -91,9 +91,10 @@ public final class ContainerLauncher {
                 try beforeGo(LaunchedContainer(monitorPID: monitorPID, containerPID: pid))
                 Tracer.shared.step = "launch"
                 try down.send(.go, note: "let the container go ahead and exec its command")
+                try sendSeccompFilter(down)
             case .failed(let code, let text):
                 failure = LaunchFailure(code: code, message: text)
-            case .go:
+            case .go, .seccomp:
                 break
             }
         }
@@ -102,6 +103,13 @@ public final class ContainerLauncher {
             throw UsageError(step: "launch", "dockling-init ended without starting the container")
         }
         return containerPID
+    }
+
+    /// The container builds its root while we compile its filter, on another CPU.
+    private func sendSeccompFilter(_ down: SyncChannel) throws {
+        guard let confinement = spec.confinement, confinement.seccomp else { return }
+        Tracer.shared.step = "security"
+        try SeccompFilter(capabilities: confinement.capabilities).compile().send(over: down)
     }
 
     /// Waits for dockling-init (which waits for the container). What a signal does is

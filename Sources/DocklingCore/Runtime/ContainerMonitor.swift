@@ -23,18 +23,24 @@ final class ContainerMonitor {
     private var containerEnds: [Int32] = []
     /// The container's mount namespace, held open until its exit code is out.
     private var mountNamespace: Int32?
-    /// Where docker's seccomp profile goes, compiled for the container's capabilities.
-    private var seccomp: (capabilities: CapabilitySet, pipe: (read: Int32, write: Int32))?
+
+    /// The container's network namespace, made ahead; nil: the clone makes it.
+    private(set) var network: Int32?
 
     /// What the container's first process takes from us across the clone.
-    var handoff: ContainerHandoff { ContainerHandoff(stdio: containerStdio, cgroup: cgroupEntry, seccomp: seccomp?.pipe) }
+    var handoff: ContainerHandoff {
+        ContainerHandoff(stdio: containerStdio, cgroup: cgroupEntry, network: network)
+    }
 
     /// Makes what the container needs before it exists, taking what `groundwork` made
-    /// ahead for it where that fits.
-    init(_ spec: MonitorSpec, confinement: Confinement?, groundwork: MonitorGroundwork?) throws {
+    /// ahead for it where that fits. `ownNetwork`: the container gets a network
+    /// namespace of its own, owned by the host's user namespace.
+    init(_ spec: MonitorSpec, ownNetwork: Bool, groundwork: MonitorGroundwork?) throws {
         self.spec = spec
         let ready = groundwork?.containerID == spec.containerID ? groundwork : nil
         if ready == nil { groundwork?.discard() }
+        let network = ready?.takeNetwork()
+        if ownNetwork { self.network = network } else if let network { close(network) }
         Tracer.shared.step = "cgroups"
         do {
             let limits = try spec.cgroupLimits()
@@ -49,7 +55,6 @@ final class ContainerMonitor {
             throw error
         }
         do {
-            try ContainerCgroups.record(cgroup.directories, folder: spec.store.directory(spec.containerID))
             Tracer.shared.step = "stdio"
             listener = try ready?.listener ?? Kernel.listenAbstract(MonitorSpec.attachSocket(spec.containerID),
                                                                     note: "the attach socket: dockling run, start -a and attach connect here")
@@ -74,11 +79,6 @@ final class ContainerMonitor {
             }
             Tracer.shared.step = "cgroups"
             cgroupEntry = try CgroupEntry.open(cgroup)
-            if let confinement, confinement.seccomp {
-                Tracer.shared.step = "security"
-                seccomp = (confinement.capabilities,
-                           try Kernel.pipe(note: "the compiled seccomp filter will reach the container through this"))
-            }
         } catch {
             cgroup.discard()
             throw error
@@ -93,27 +93,18 @@ final class ContainerMonitor {
     func adopt(_ child: pid_t) {
         cgroupEntry.close()
         containerEnds.forEach { _ = close($0) }
-        if let seccomp { close(seccomp.pipe.read) }
+        if let network { close(network) }
         Tracer.shared.step = "namespaces"
         mountNamespace = try? Kernel.open("/proc/\(child)/ns/mnt", [.readOnly, .closeOnExec],
                                           note: "hold the container's mount namespace: its teardown waits until the exit code is out")
     }
 
-    /// Compiles docker's seccomp profile while the container sets up its root (on
-    /// another CPU), and sends it the program, which it installs just before exec. If
-    /// this fails, it gets none and fails to start.
-    func sendSeccompFilter() {
-        guard let seccomp else { return }
-        defer { close(seccomp.pipe.write) }
-        Tracer.shared.step = "security"
-        guard let program = try? SeccompFilter(capabilities: seccomp.capabilities).compile() else { return }
-        try? Kernel.write(seccomp.pipe.write, bytes: program.bytes, shown: "<\(program.instructionCount) BPF instructions>",
-                          note: "send the container its filter, which it installs just before exec")
-    }
-
     /// Records that the container runs: its pid, ours (to tell a live monitor from a
-    /// reused pid), and when. The parent is letting it go meanwhile.
+    /// reused pid), and when; and where its cgroups are, for whoever cleans up if we
+    /// are killed. The parent is letting it go meanwhile.
     func recordRunning(_ child: pid_t) throws {
+        Tracer.shared.step = "cgroups"
+        try ContainerCgroups.record(cgroup.directories, folder: spec.store.directory(spec.containerID))
         Tracer.shared.step = "state"
         let monitorPID = getpid()
         try spec.store.updateState(spec.containerID) {

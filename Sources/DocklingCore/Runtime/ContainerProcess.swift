@@ -8,10 +8,12 @@ import Glibc
 enum ContainerProcess {
     static func run(_ spec: InitSpec, handoff: ContainerHandoff?) -> Never {
         let stdio = handoff?.stdio
-        // Only the monitor writes the filter: with our copy of the write end open, the
-        // read would never see its end.
-        if let pipe = handoff?.seccomp { close(pipe.write) }
-        becomeCommand(spec, stdio: stdio, seccompPipe: handoff?.seccomp?.read) {
+        becomeCommand(spec, stdio: stdio) {
+            if let network = handoff?.network {
+                Tracer.shared.step = "namespaces"
+                try Kernel.setns(network, kind: .newNet, note: "enter the network namespace our monitor made ahead")
+                close(network)
+            }
             if let cgroup = handoff?.cgroup {
                 Tracer.shared.step = "cgroups"
                 try cgroup.enter()
@@ -43,7 +45,7 @@ enum ContainerProcess {
     /// it has one) waits for the go-ahead, then becomes the command like the
     /// container's first process did.
     static func execJoined(_ spec: InitSpec, stdio: ContainerStdio?, userNamespace: Bool) -> Never {
-        becomeCommand(spec, stdio: stdio, seccompPipe: nil) {
+        becomeCommand(spec, stdio: stdio) {
             guard SyncChannel(fd: ContainerInit.fromParentFD).receive() == .go else { exit(125) }
             if userNamespace { try becomeRoot() }
         }
@@ -51,13 +53,12 @@ enum ContainerProcess {
 
     /// Runs `prepare`, then takes the terminal, user and working directory and execs
     /// the command; any failure is reported to the parent with docker's exit code.
-    private static func becomeCommand(_ spec: InitSpec, stdio: ContainerStdio?, seccompPipe: Int32?,
-                                      prepare: () throws -> Void) -> Never {
+    private static func becomeCommand(_ spec: InitSpec, stdio: ContainerStdio?, prepare: () throws -> Void) -> Never {
         let toParent = SyncChannel(fd: ContainerInit.toParentFD)
         do {
             try prepare()
             try stdio?.openTerminal()
-            let confinement = spec.confinement.map { ConfinementSteps(confinement: $0, seccompPipe: seccompPipe) }
+            let confinement = spec.confinement.map(ConfinementSteps.init)
             try confinement?.beforeUserSwitch()
             if let user = spec.user { try UserSwitch.resolve(user).apply() }
             try Kernel.chdir(spec.workingDirectory, note: "start the command in its working directory")

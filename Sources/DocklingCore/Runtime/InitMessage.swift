@@ -5,6 +5,8 @@ public enum InitMessage: Equatable, Sendable {
     case containerPID(Int32)
     /// parent → container: "your id maps are written and you are in your cgroup; go ahead."
     case go
+    /// parent → container, after `go`: "here come N bytes: your compiled seccomp filter."
+    case seccomp(byteCount: Int)
     /// container → parent: "setting up failed; exit with this code."
     case failed(code: Int32, message: String)
 
@@ -12,6 +14,7 @@ public enum InitMessage: Equatable, Sendable {
         switch self {
         case .containerPID(let pid): return "pid \(pid)\n"
         case .go: return "go\n"
+        case .seccomp(let count): return "seccomp \(count)\n"
         case .failed(let code, let message): return "failed \(code) \(message)\n"
         }
     }
@@ -20,6 +23,9 @@ public enum InitMessage: Equatable, Sendable {
         let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
         switch parts.first {
         case "go": self = .go
+        case "seccomp":
+            guard parts.count == 2, let count = Int(parts[1]), count >= 0 else { return nil }
+            self = .seccomp(byteCount: count)
         case "pid":
             guard parts.count == 2, let pid = Int32(parts[1]) else { return nil }
             self = .containerPID(pid)

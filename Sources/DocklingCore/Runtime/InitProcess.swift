@@ -33,11 +33,15 @@ public final class InitProcess {
         var descriptors = stdio + [specPipe.read, up.write, down.read]
         if Tracer.shared.isOn { descriptors.append(Tracer.shared.fd) }
         let path = ContainerLauncher.initExecutable()
+        var environment = Tracer.shared.childEnvironment(childFD: ContainerInit.traceFD)
+        // With stderr on /dev/null no one could read a crash backtrace, and setting the
+        // Swift runtime's backtracer up is a share of the start of every container.
+        if stdio.count > 2 && stdio[2] < 0 { environment["SWIFT_BACKTRACE"] = "enable=no" }
         defer { [specPipe.read, up.write, down.read].forEach { _ = close($0) } }
         do {
             let child = try Kernel.spawn(SpawnRequest(
                 path: path, argv: ["dockling-init"] + (containerID.map { [$0] } ?? []),
-                environment: ProcessEnvironment.entries(Tracer.shared.childEnvironment(childFD: ContainerInit.traceFD)),
+                environment: ProcessEnvironment.entries(environment),
                 descriptors: descriptors, newSession: newSession),
                 note: "start dockling-init: a fresh single-threaded process to make the namespaces")
             return InitProcess(child: child, specWrite: specPipe.write, upRead: up.read, downWrite: down.write)

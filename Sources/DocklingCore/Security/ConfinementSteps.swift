@@ -10,8 +10,6 @@ import Glibc
 /// possible, just before exec.
 struct ConfinementSteps {
     let confinement: Confinement
-    /// Where the monitor sends the compiled filter; nil: it is compiled here.
-    var seccompPipe: Int32?
 
     private var filterFirst: Bool { confinement.seccomp && !confinement.noNewPrivileges }
 
@@ -45,7 +43,7 @@ struct ConfinementSteps {
     }
 
     private func loadFilter() throws {
-        let program = try seccompPipe.map(SeccompProgram.receive) ?? SeccompFilter(capabilities: confinement.capabilities).compile()
+        let program = try SeccompProgram.receive(over: SyncChannel(fd: ContainerInit.fromParentFD))
         try program.load(note: confinement.capabilities.contains(Capability(named: "SYS_ADMIN")!)
             ? "docker's seccomp profile: from now on the kernel checks every system call against it"
             : "docker's seccomp profile: mount, unshare, keyctl, kexec_load… now fail with EPERM")

@@ -3,20 +3,34 @@ import Glibc
 #endif
 
 /// A compiled seccomp filter: classic BPF, 8 bytes an instruction. Being plain bytes,
-/// it can be compiled by one process and installed by another: a container's monitor
-/// compiles it while the container sets up its root filesystem.
+/// it can be compiled by one process and installed by another: the parent compiles it
+/// after the go-ahead, while the container sets up its root filesystem, and sends it
+/// down the same pipe.
 struct SeccompProgram: Sendable {
     static let instructionSize = 8
     let bytes: [UInt8]
 
     var instructionCount: Int { bytes.count / Self.instructionSize }
 
-    /// The program sent over `pipe` (closed here), read to its end.
-    static func receive(_ pipe: Int32) throws -> SeccompProgram {
-        defer { close(pipe) }
-        let bytes = Kernel.readToEnd(pipe) ?? []
-        guard !bytes.isEmpty, bytes.count % instructionSize == 0 else {
-            throw SeccompError(what: "the monitor sent no seccomp filter: it could not compile docker's profile")
+    /// Sends the program after a `seccomp N` line, so the reader knows where it ends.
+    func send(over channel: SyncChannel) throws(KernelError) {
+        try channel.send(.seccomp(byteCount: bytes.count), note: "docker's seccomp profile, compiled while the container sets up its root")
+        try Kernel.write(channel.fd, bytes: bytes, shown: "<\(instructionCount) BPF instructions>",
+                         note: "the filter it installs just before exec")
+    }
+
+    /// The program the parent sends after the go-ahead.
+    static func receive(over channel: SyncChannel) throws -> SeccompProgram {
+        guard case .seccomp(let count) = channel.receive(), count > 0, count % instructionSize == 0 else {
+            throw SeccompError(what: "no seccomp filter came from the parent")
+        }
+        var bytes = [UInt8](repeating: 0, count: count)
+        var received = 0
+        while received < count {
+            let n = bytes.withUnsafeMutableBytes { read(channel.fd, $0.baseAddress! + received, count - received) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw SeccompError(what: "the seccomp filter from the parent was cut short") }
+            received += n
         }
         return SeccompProgram(bytes: bytes)
     }
