@@ -59,8 +59,11 @@ public final class ContainerLauncher {
         }
         do {
             try sendSpec(to: initProcess.specWrite)
+            // dockling-init makes the container meanwhile, on another CPU.
+            let filter = try compileSeccompFilter()
             let containerPID = try handshake(monitorPID: child.pid, up: SyncChannel(fd: initProcess.upRead),
-                                             down: SyncChannel(fd: initProcess.downWrite), beforeGo: beforeGo)
+                                             down: SyncChannel(fd: initProcess.downWrite), filter: filter,
+                                             beforeGo: beforeGo)
             close(initProcess.downWrite)
             return LaunchedContainer(monitorPID: child.pid, containerPID: containerPID)
         } catch {
@@ -79,7 +82,7 @@ public final class ContainerLauncher {
     }
 
     /// Answers dockling-init until the container execs; returns the container's host pid.
-    private func handshake(monitorPID: pid_t, up: SyncChannel, down: SyncChannel,
+    private func handshake(monitorPID: pid_t, up: SyncChannel, down: SyncChannel, filter: SeccompProgram?,
                            beforeGo: (LaunchedContainer) throws -> Void) throws -> pid_t {
         var failure: LaunchFailure?
         var containerPID: pid_t?
@@ -91,7 +94,7 @@ public final class ContainerLauncher {
                 try beforeGo(LaunchedContainer(monitorPID: monitorPID, containerPID: pid))
                 Tracer.shared.step = "launch"
                 try down.send(.go, note: "let the container go ahead and exec its command")
-                try sendSeccompFilter(down)
+                try filter?.send(over: down)
             case .failed(let code, let text):
                 failure = LaunchFailure(code: code, message: text)
             case .go, .seccomp:
@@ -105,11 +108,11 @@ public final class ContainerLauncher {
         return containerPID
     }
 
-    /// The container builds its root while we compile its filter, on another CPU.
-    private func sendSeccompFilter(_ down: SyncChannel) throws {
-        guard let confinement = spec.confinement, confinement.seccomp else { return }
+    /// Docker's seccomp profile for the container, which it gets after the go-ahead.
+    private func compileSeccompFilter() throws -> SeccompProgram? {
+        guard let confinement = spec.confinement, confinement.seccomp else { return nil }
         Tracer.shared.step = "security"
-        try SeccompFilter(capabilities: confinement.capabilities).compile().send(over: down)
+        return try SeccompFilter(capabilities: confinement.capabilities).compile()
     }
 
     /// Waits for dockling-init (which waits for the container). What a signal does is

@@ -4,8 +4,7 @@ import Glibc
 
 /// A compiled seccomp filter: classic BPF, 8 bytes an instruction. Being plain bytes,
 /// it can be compiled by one process and installed by another: the parent compiles it
-/// after the go-ahead, while the container sets up its root filesystem, and sends it
-/// down the same pipe.
+/// while dockling-init makes the container, and sends it down the go-ahead's pipe.
 struct SeccompProgram: Sendable {
     static let instructionSize = 8
     let bytes: [UInt8]
@@ -14,7 +13,7 @@ struct SeccompProgram: Sendable {
 
     /// Sends the program after a `seccomp N` line, so the reader knows where it ends.
     func send(over channel: SyncChannel) throws(KernelError) {
-        try channel.send(.seccomp(byteCount: bytes.count), note: "docker's seccomp profile, compiled while the container sets up its root")
+        try channel.send(.seccomp(byteCount: bytes.count), note: "docker's seccomp profile, compiled while dockling-init made the container")
         try Kernel.write(channel.fd, bytes: bytes, shown: "<\(instructionCount) BPF instructions>",
                          note: "the filter it installs just before exec")
     }
