@@ -25,16 +25,28 @@ struct Run: PassthroughCommand {
         // dockling-init loads, and makes the cgroup, while the image is looked up and
         // the container made.
         let (id, monitor) = try EarlyMonitor.take()
+        // Ctrl-C while the container is made and started waits until it runs: then the
+        // attach client passes it on to the container (and --rm removes it), or, with
+        // -d, it ends this command. No half-started container is left behind.
+        let interrupts = try Interrupts.hold(note: "Ctrl-C waits until the container runs")
         let record: ContainerRecord
+        let client: AttachClient?
         do {
             record = try flags.create(imageAndCommand: imageAndCommand, root: store.root, id: id)
         } catch {
             monitor.cancel()
+            Interrupts.release(interrupts, note: "no container: let a pending Ctrl-C in")
             throw error
         }
-        let client = try ContainerStarter(root: store.root).start(record, attach: !detach, monitor: monitor)
+        do {
+            client = try ContainerStarter(root: store.root).start(record, attach: !detach, monitor: monitor)
+        } catch {
+            Interrupts.release(interrupts, note: "it did not start: let a pending Ctrl-C in")
+            throw error
+        }
         guard let client else {
             Output.line(record.id)
+            Interrupts.release(interrupts, note: "detached: a pending Ctrl-C ends only this command")
             return
         }
         throw ExitWith(try client.run(sendInput: flags.interactive, tty: flags.tty) ?? 0)

@@ -28,4 +28,26 @@ final class ContainerCleanupSystemTests: XCTestCase {
         let tmp = (try? FileManager.default.contentsOfDirectory(atPath: root.path + "/tmp")) ?? []
         XCTAssertEqual(tmp, [])
     }
+
+    /// Ctrl-C may come at any moment of `run --rm`: while dockling-init loads, while the
+    /// container is made or started, or while it runs. Whenever it comes, nothing is
+    /// left once the run has ended: no half-made folder, no Created container, no cgroup.
+    func testCtrlCAtAnyMomentOfARunLeavesNothing() throws {
+        try Tool.requireRoot()
+        try Tool.requireProgram("busybox", package: "busybox-static")
+        let root = try TemporaryRoot("interrupted")
+        let cli = DocklingCLI(root: root)
+        try cli.run(["images"])
+        try cli.run(["run", "--rm", "busybox", "true"])
+        let before = try HostLeftovers.snapshot(root: root.path)
+        // A start takes some tens of milliseconds (a debug build): interrupt all along it.
+        for step in 0..<48 {
+            try Tool.runKilled("dockling", ["run", "--rm", "busybox", "sleep", "0.3"], environment: root.environment,
+                               signal: SIGINT, after: Double(step) * 0.0015)
+        }
+        _ = HostProcesses.waitFor { (try? HostLeftovers.snapshot(root: root.path)) == before }
+        XCTAssertEqual(try HostLeftovers.snapshot(root: root.path), before)
+        let folders = (try? FileManager.default.contentsOfDirectory(atPath: root.path + "/containers")) ?? []
+        XCTAssertEqual(folders.filter { $0 != ".lock" }, [], "half-made or left containers")
+    }
 }

@@ -56,11 +56,10 @@ public struct CgroupFreezer {
     /// guard process thaws the container (`CgroupFreezer+Guard.swift`), keeping `lock`
     /// open until it has.
     public func whileFrozen<T>(holding lock: Int32? = nil, _ body: () throws -> T) throws -> T {
-        let signals = Kernel.signalSet([SIGHUP, SIGINT, SIGQUIT, SIGTERM])
         let previous = try kernelCall { () throws(KernelError) in
-            try Kernel.sigprocmask(.block, signals, note: "hold back Ctrl-C and kill until the container is thawed again")
+            try Interrupts.hold(note: "hold back Ctrl-C and kill until the container is thawed again")
         }
-        defer { _ = try? Kernel.sigprocmask(.set, previous, note: "the container runs again: let pending signals in") }
+        defer { Interrupts.release(previous, note: "the container runs again: let pending signals in") }
         let guardian = try startThawGuard(holding: lock)
         defer { guardian.release() }
         // Thawed after a failed freeze too: the write of FROZEN may have been made.

@@ -29,17 +29,19 @@ public struct ContainerStore: Sendable {
             }
             let staging = root.containers + "/" + UnfinishedContainerFolder.creationName(of: config.id)
             let files = FileManager.default
-            do {
-                for sub in ["upper", "work", "merged"] {
-                    try files.createDirectory(atPath: "\(staging)/\(sub)", withIntermediateDirectories: true)
+            try Interrupts.holding(note: "Ctrl-C waits until the container exists, or is gone again") {
+                do {
+                    for sub in ["upper", "work", "merged"] {
+                        try files.createDirectory(atPath: "\(staging)/\(sub)", withIntermediateDirectories: true)
+                    }
+                    // A --rm container's config dies with it: no need to outlive a crash.
+                    try AtomicFile.write(json: config, to: staging + "/config.json", durable: !config.autoRemove)
+                    try AtomicFile.write(json: ContainerState.created, to: staging + "/state.json", durable: false)
+                    try Kernel.rename(staging, to: directory(config.id), note: "the container now exists")
+                } catch {
+                    try? files.removeItem(atPath: staging)
+                    throw error
                 }
-                // A --rm container's config dies with it: no need to outlive a crash.
-                try AtomicFile.write(json: config, to: staging + "/config.json", durable: !config.autoRemove)
-                try AtomicFile.write(json: ContainerState.created, to: staging + "/state.json", durable: false)
-                try Kernel.rename(staging, to: directory(config.id), note: "the container now exists")
-            } catch {
-                try? files.removeItem(atPath: staging)
-                throw error
             }
             return ContainerRecord(config: config, state: .created, directory: directory(config.id))
         }
