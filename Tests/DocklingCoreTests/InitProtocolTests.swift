@@ -14,6 +14,19 @@ final class InitProtocolTests: XCTestCase {
         XCTAssertNil(InitMessage(line: "seccomp -8"))
     }
 
+    /// A failure that names its own step is not put under dockling-init's current one
+    /// ("namespaces: union: …"); any other error is.
+    func testAFailureIsReportedUnderItsOwnStepOnce() {
+        let union = StepError(step: "union", KernelError(call: "fsmount(3)", errno: Errno(1)))
+        let named = ContainerInit.report(union, step: "namespaces")
+        XCTAssertEqual(named.code, 125)
+        XCTAssertEqual(named.message, union.description)
+        XCTAssertTrue(named.message.hasPrefix("union: fsmount(3): EPERM"), named.message)
+        let bare = ContainerInit.report(KernelError(call: "clone(…)", errno: Errno(11)), step: "namespaces")
+        XCTAssertEqual(bare.code, 125)
+        XCTAssertTrue(bare.message.hasPrefix("namespaces: clone(…): EAGAIN"), bare.message)
+    }
+
     func testLaunchFailureSplitsStepFromWhat() {
         let failure = LaunchFailure(code: 125, message: "rootfs: mount(\"proc\"): EPERM")
         XCTAssertEqual(failure.step, "rootfs")

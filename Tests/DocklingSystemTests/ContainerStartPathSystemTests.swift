@@ -94,6 +94,8 @@ final class ContainerStartPathSystemTests: XCTestCase {
         XCTAssertEqual(try cli.status("never"), "absent")
         let kept = try Tool.run("dockling", ["run", "--name", "kept", "busybox", "true"], environment: environment)
         XCTAssertEqual(kept.status, 125)
+        XCTAssertTrue(kept.stderr.hasPrefix("dockling: launch: execve(\"/nonexistent/dockling-init\"): ENOENT"), kept.stderr)
+        XCTAssertTrue(kept.stderr.contains("is /nonexistent/dockling-init built and executable?"), kept.stderr)
         XCTAssertEqual(try cli.status("kept"), "Created")
     }
 }

@@ -59,7 +59,7 @@ public enum ContainerInit {
                 ?? Kernel.wait(child, note: "wait for the container's first process to end")
             exit(status.exitCode)
         } catch {
-            fail(toParent, code: 125, "\(Tracer.shared.step): \(error)")
+            fail(toParent, error)
         }
     }
 
@@ -105,6 +105,19 @@ public enum ContainerInit {
     static func dieWithParent() throws(KernelError) {
         try Kernel.prctl(1 /* PR_SET_PDEATHSIG */, name: "PR_SET_PDEATHSIG", UInt(SIGKILL), argText: "SIGKILL",
                          note: "if the process that started us dies, the kernel kills us too")
+    }
+
+    /// Reports `error` to the parent and exits (see `report`).
+    static func fail(_ channel: SyncChannel, _ error: any Error) -> Never {
+        let (code, message) = report(error, step: Tracer.shared.step)
+        fail(channel, code: code, message)
+    }
+
+    /// What the parent prints, and the exit code: a DocklingFailure names its own step
+    /// and code; any other error is the current step's, 125.
+    static func report(_ error: any Error, step: String) -> (code: Int32, message: String) {
+        if let failure = error as? DocklingFailure { return (failure.exitCode, failure.description) }
+        return (125, "\(step): \(error)")
     }
 
     /// Reports a failure to the parent (which prints it) and exits.

@@ -55,7 +55,8 @@ public final class ContainerLauncher {
         } catch {
             // It never ran, and awaitExec has reaped it.
             [initProcess.specWrite, initProcess.downWrite].forEach { _ = close($0) }
-            throw error
+            throw StepError(step: "launch", error,
+                            hint: "is \(child.request.path) built and executable? (DOCKLING_INIT names another)")
         }
         do {
             try sendSpec(to: initProcess.specWrite)

@@ -63,10 +63,8 @@ enum ContainerProcess {
             if let user = spec.user { try UserSwitch.resolve(user).apply() }
             try Kernel.chdir(spec.workingDirectory, note: "start the command in its working directory")
             try confinement?.beforeExec()
-        } catch let failure as DocklingFailure {
-            ContainerInit.fail(toParent, code: failure.exitCode, failure.description)
         } catch {
-            ContainerInit.fail(toParent, code: 125, "\(Tracer.shared.step): \(error)")
+            ContainerInit.fail(toParent, error)
         }
         exec(spec, toParent: toParent)
     }

@@ -47,7 +47,7 @@ public final class InitProcess {
             return InitProcess(child: child, specWrite: specPipe.write, upRead: up.read, downWrite: down.write)
         } catch {
             [specPipe.write, up.read, down.write].forEach { _ = close($0) }
-            throw StepError(step: "launch", error, hint: "is \(path) built and executable?")
+            throw StepError(step: "launch", error)
         }
     }
 
