@@ -58,6 +58,23 @@ final class UsernsSystemTests: XCTestCase {
         XCTAssertEqual(try owner(shared + "/default"), 0, "without --userns, container root is host root")
     }
 
+    /// `:ro` remounts the bind read-only and must repeat the flags of the mount it
+    /// shows: in a user namespace the kernel refuses to clear them (EPERM), and without
+    /// one leaving them out would quietly give the container a setuid-capable mount.
+    func testAReadOnlyBindKeepsTheSourcesNosuidNodevNoexec() throws {
+        let locked = shared + "/locked"
+        try FileManager.default.createDirectory(atPath: locked, withIntermediateDirectories: false)
+        let mounted = try Tool.exec("/bin/mount", ["-t", "tmpfs", "-o", "nosuid,nodev,noexec,mode=755", "tmpfs", locked])
+        XCTAssertEqual(mounted.status, 0, mounted.stderr)
+        defer { _ = try? Tool.exec("/bin/umount", [locked]) }
+        for userns in [[], ["--userns=remap"]] {
+            let options = try dockling(["run", "--rm"] + userns + ["-v", locked + ":/x:ro", "busybox", "sh", "-c",
+                                       "grep ' /x ' /proc/mounts | cut -d' ' -f4"])
+            let flags = Set(options.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ","))
+            XCTAssertTrue(flags.isSuperset(of: ["ro", "nosuid", "nodev", "noexec"]), "\(userns): \(options)")
+        }
+    }
+
     func testCommitGivesALayerOwnedByRoot() throws {
         try dockling(["run", "--name", "remapped", "--userns=remap", "busybox", "sh", "-c",
                       "echo hello > /greeting && echo lesson:x:1000: >> /etc/group && mkdir /made"])

@@ -90,7 +90,7 @@ struct RootfsSetup {
                              data: "mode=1777", note: "a writable /tmp, since the root will be read-only")
         }
         try Kernel.mount(source: nil, target: rootfs, type: nil,
-                         flags: lockedFlags().union([.remount, .bind, .readOnly]),
+                         flags: MountFlags.locked(at: rootfs).union([.remount, .bind, .readOnly]),
                          note: "make the root read-only: the rootfs is shared by every run")
     }
 
@@ -100,18 +100,6 @@ struct RootfsSetup {
                              note: "make the new root / ; the old root is stacked on top of it")
         try Kernel.umount2(".", detach: true, note: "detach the old root: the host's files are gone from view")
         try Kernel.chdir("/", note: "step onto the new root")
-    }
-
-    /// The mount flags that a user namespace may not clear on a remount.
-    private func lockedFlags() -> MountFlags {
-        var stats = statvfs()
-        guard statvfs(rootfs, &stats) == 0 else { return [] }
-        // statvfs's ST_* bits (glibc's enum, which Swift does not import) and their MS_* twins.
-        let keep: [(UInt, MountFlags)] = [(2, .noSUID), (4, .noDev), (8, .noExec),
-                                          (4096, .relatime), (1024, MountFlags(rawValue: 1024))]
-        return keep.reduce(into: MountFlags()) { flags, pair in
-            if stats.f_flag & pair.0 != 0 { flags.insert(pair.1) }
-        }
     }
 
     private func requireDirectory(_ name: String) throws {

@@ -19,7 +19,8 @@ struct VolumeMount {
             try Kernel.mount(source: source, target: target, type: nil, flags: [.bind, .recursive],
                              note: "show \(source) at \(mount.destination) inside the container")
             if mount.readOnly {
-                try Kernel.mount(source: nil, target: target, type: nil, flags: [.remount, .bind, .readOnly],
+                try Kernel.mount(source: nil, target: target, type: nil,
+                                 flags: MountFlags.locked(at: target).union([.remount, .bind, .readOnly]),
                                  note: ":ro — the container may read \(mount.destination) but not change it")
             }
         case .tmpfs:
