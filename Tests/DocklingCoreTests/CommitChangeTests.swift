@@ -45,7 +45,7 @@ final class CommitChangeTests: XCTestCase {
                                         history: [HistoryEntry(created: "2024-01-01T00:00:00Z", createdBy: "import")])
         var entry = HistoryEntry(created: "2024-02-02T00:00:00Z", createdBy: "sh -c echo hi > /f", comment: "greeting")
         entry.author = "Jane"
-        let child = parent.committed(layer: new, history: entry, changes: [.cmd(["echo", "hi"])])
+        let child = parent.committed(layer: new, history: entry, execution: parent.config!, changes: [.cmd(["echo", "hi"])])
         XCTAssertEqual(child.rootfs.diffIDs, [base, new])
         XCTAssertEqual(child.history, parent.history! + [entry])
         XCTAssertEqual(child.created, "2024-02-02T00:00:00Z")

@@ -95,6 +95,22 @@ final class CommitSystemTests: XCTestCase {
         XCTAssertEqual(try dockling(["run", "--rm", "greeted:2", "cat", "/greeting"]).stdout, "hello\nagain\n")
     }
 
+    /// As docker does, the new image starts as the container did: its -e, -w, --user and
+    /// command (and nothing dockling adds at each start, such as HOSTNAME).
+    func testTheNewImageStartsAsTheContainerDid() throws {
+        try dockling(["run", "--name", "configured", "-e", "COLOR=blue", "-w", "/tmp", "--user", "nobody",
+                      "busybox", "sh", "-c", "echo $COLOR in $PWD as $(id -un)"])
+        try dockling(["commit", "configured", "configured:1"])
+        let config = try XCTUnwrap(try inspect("configured:1")["Config"] as? [String: Any])
+        XCTAssertEqual(config["Cmd"] as? [String], ["sh", "-c", "echo $COLOR in $PWD as $(id -un)"])
+        XCTAssertEqual(config["WorkingDir"] as? String, "/tmp")
+        XCTAssertEqual(config["User"] as? String, "nobody")
+        let environment = try XCTUnwrap(config["Env"] as? [String])
+        XCTAssertTrue(environment.contains("COLOR=blue"), "\(environment)")
+        XCTAssertFalse(environment.contains { $0.hasPrefix("HOSTNAME=") }, "\(environment)")
+        XCTAssertEqual(try dockling(["run", "--rm", "configured:1"]).stdout, "blue in /tmp as nobody\n")
+    }
+
     func testChangesMakeTheNewImageStartDifferently() throws {
         try dockling(["run", "--name", "quiet", "busybox", "true"])
         try dockling(["commit", "-c", #"CMD ["echo","hi"]"#, "quiet", "hi:1"])

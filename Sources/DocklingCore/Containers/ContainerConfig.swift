@@ -37,6 +37,10 @@ public struct ContainerConfig: Codable, Sendable {
     public var securityOptions: [String]?
     /// `--userns`; nil (containers created before it existed) is `host`.
     public var userns: UserNamespaceMode?
+    /// The Env as docker keeps it in a container's config, and commits it: the image's,
+    /// `--env-file` and `-e`, without what each start adds (see `environment`). nil for
+    /// containers made before dockling kept it.
+    public var configEnvironment: [String]?
 
     public var shortID: String { ContainerID.short(id) }
 

@@ -36,8 +36,8 @@ public struct ContainerFactory {
                              hint: "the image has no Cmd or Entrypoint: give a command after the image name")
         }
         let hostname = options.hostname ?? ContainerID.short(id)
-        let environment = try Self.environment(image: execution.env ?? [], options: options,
-                                               hostname: hostname, host: hostEnvironment)
+        let (environment, configEnvironment) = try Self.environment(image: execution.env ?? [], options: options,
+                                                                    hostname: hostname, host: hostEnvironment)
         let config = ContainerConfig(
             id: id, name: options.name ?? ContainerName.random(), created: Timestamp.preciseNow(),
             image: options.image, imageID: image.id.description, layers: try store.layerDirectories(of: image),
@@ -49,7 +49,8 @@ public struct ContainerFactory {
             readOnlyRootfs: options.readOnly, initProcess: options.initProcess, autoRemove: options.autoRemove,
             interactive: options.interactive, tty: options.tty,
             capAdd: options.capAdd.nilIfEmpty, capDrop: options.capDrop.nilIfEmpty,
-            privileged: options.privileged, securityOptions: options.securityOptions.nilIfEmpty, userns: userns)
+            privileged: options.privileged, securityOptions: options.securityOptions.nilIfEmpty, userns: userns,
+            configEnvironment: configEnvironment)
         let containers = ContainerStore(root: root)
         let record = try containers.create(config, nameFromUser: options.name != nil)
         do {
@@ -71,9 +72,11 @@ public struct ContainerFactory {
     }
 
     /// The image's Env, then `--env-file`, then `-e`, later keys replacing earlier ones;
-    /// `-e NAME` alone takes NAME from dockling's own environment.
+    /// `-e NAME` alone takes NAME from dockling's own environment. `config` is that list,
+    /// as docker keeps it (and commits it); `process` adds what every start gets when
+    /// neither set it: PATH, HOSTNAME, HOME, and TERM with -t.
     static func environment(image: [String], options: RunOptions, hostname: String,
-                            host: [String: String]) throws -> [String] {
+                            host: [String: String]) throws -> (process: [String], config: [String]) {
         var fromFiles: [String] = []
         for file in options.environmentFiles {
             guard let data = FileManager.default.contents(atPath: file) else {
@@ -82,26 +85,15 @@ public struct ContainerFactory {
             fromFiles += String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
                 .filter { !$0.isEmpty && !$0.hasPrefix("#") }
         }
-        var order: [String] = []
-        var values: [String: String] = [:]
-        func set(_ entry: String) {
-            let key = entry.split(separator: "=", maxSplits: 1).first.map(String.init) ?? entry
-            let value: String
-            if let eq = entry.firstIndex(of: "=") {
-                value = String(entry[entry.index(after: eq)...])
-            } else if let inherited = host[entry] {
-                value = inherited
-            } else {
-                return
-            }
-            if values[key] == nil { order.append(key) }
-            values[key] = value
-        }
-        ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOSTNAME=\(hostname)"].forEach(set)
-        (image + fromFiles + options.environment).forEach(set)
-        if values["HOME"] == nil { set("HOME=/root") }
-        if options.tty, values["TERM"] == nil { set("TERM=xterm") }
-        return order.map { "\($0)=\(values[$0]!)" }
+        let given = image + fromFiles + options.environment
+        var config = EnvironmentList(host: host)
+        given.forEach { config.set($0) }
+        var process = EnvironmentList(host: host)
+        (["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOSTNAME=\(hostname)"] + given)
+            .forEach { process.set($0) }
+        if !process.contains("HOME") { process.set("HOME=/root") }
+        if options.tty, !process.contains("TERM") { process.set("TERM=xterm") }
+        return (process.entries, config.entries)
     }
 
     /// Named volumes live in `volumes/NAME/_data` and outlast their containers.

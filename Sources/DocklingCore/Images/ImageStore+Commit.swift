@@ -29,7 +29,9 @@ extension ImageStore {
             var entry = HistoryEntry(created: Timestamp.now(), createdBy: container.config.commandLine,
                                      comment: request.comment)
             entry.author = request.author
-            let config = try addConfig(parent.config.committed(layer: layer.diffID, history: entry, changes: request.changes))
+            let execution = container.config.execution(over: parent.config.config ?? ExecutionConfig())
+            let config = try addConfig(parent.config.committed(layer: layer.diffID, history: entry, execution: execution,
+                                                               changes: request.changes))
             let layers = parent.manifest.layers + [layer.blob]
             let manifest = try addManifest(config: config.descriptor, layers: layers)
             try tag(manifest.descriptor, as: request.reference)
