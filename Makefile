@@ -5,7 +5,7 @@ BIN    := .build/debug
 TOOLS  := dockling dockling-init dockling-namespaces dockling-cgroups dockling-snapshot dockling-union dockling-commit dockling-stdio
 export PATH := /opt/swift/usr/bin:$(PATH)
 
-.PHONY: setup build tour test bench install clean fuzz
+.PHONY: setup build release tour test bench install clean fuzz
 
 setup:
 	@scripts/setup-debian.sh
@@ -25,12 +25,14 @@ test: build
 	  rm -rf $$root $$root.log; exit $$status
 	$(SWIFT) test
 
-bench: setup
+# The optimised executables that bench measures and install copies.
+release: setup
 	$(SWIFT) build -c release --static-swift-stdlib
+
+bench: release
 	bench/run.sh
 
-install: setup
-	$(SWIFT) build -c release --static-swift-stdlib
+install: release
 	install -d $(PREFIX)/bin $(PREFIX)/share/dockling/lessons
 	for t in $(TOOLS); do install -m 755 .build/release/$$t $(PREFIX)/bin/$$t; done
 	install -m 644 lessons/*.md $(PREFIX)/share/dockling/lessons/

@@ -26,11 +26,10 @@ let package = Package(
     ],
     targets: [
         .target(name: "CLinux"),
-        // libarchive and libcrypto are loaded on first use (dlopen), not at every start.
+        // libarchive, libcrypto and libseccomp are loaded on first use (dlopen), not at every start.
         .target(name: "CLibArchive", dependencies: ["CLinux"]),
         .target(name: "CLibCrypto", dependencies: ["CLinux"]),
-        .systemLibrary(name: "CSeccomp", pkgConfig: "libseccomp",
-                       providers: [.apt(["libseccomp-dev"])]),
+        .target(name: "CSeccomp", dependencies: ["CLinux"]),
         .target(name: "DocklingCore", dependencies: [
             "CLinux", "CLibArchive", "CLibCrypto", "CSeccomp",
         ]),

@@ -79,7 +79,6 @@ hf list --warmup 3 --runs "$runs" -n "dockling ps -a (200 containers)" "dockling
   echo "Measured by \`make bench\` (release build, hyperfine) on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB,"
   echo "Linux $(uname -r), $(date -u +%Y-%m-%d). Lower is better; \"× dockling\" is each median over dockling's (the first row)."
   for part in start save load commit list; do
-    [ -f "$work/$part.md" ] || continue
     echo
     case $part in
       start) echo "## Start a container and wait for \`true\` to exit" ;;

@@ -9,3 +9,11 @@ public protocol PassthroughCommand: ParsableCommand {
     /// The captured arguments, in the order they were typed.
     var passthrough: [String] { get set }
 }
+
+extension PassthroughCommand {
+    /// Answers `--help` (or `-h`) typed where the captured arguments start — after the
+    /// command's own options, so ArgumentParser captured it — with this command's help.
+    public func answerHelp() throws {
+        if ["--help", "-h"].contains(passthrough.first) { throw CleanExit.helpRequest(self) }
+    }
+}

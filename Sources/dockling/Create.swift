@@ -16,7 +16,7 @@ struct Create: PassthroughCommand {
     var imageAndCommand: [String] = []
     var passthrough: [String] { get { imageAndCommand } set { imageAndCommand = newValue } }
 
-    func validate() throws { try RunFlags.validate(imageAndCommand: imageAndCommand, helpFor: self) }
+    func validate() throws { try answerHelp(); try RunFlags.validate(imageAndCommand: imageAndCommand) }
 
     func run() throws {
         try trace.apply()

@@ -13,7 +13,7 @@ enum EarlyMonitor {
         guard arguments.dropFirst().first == "run",
               !arguments.contains(where: { $0 == "--trace" || $0.hasPrefix("--trace=") }) else { return }
         let id = ContainerID.generate()
-        started = (try? ContainerStarter.spawnMonitor(containerID: id)).map { (id, $0) }
+        started = (try? InitProcess.spawnMonitor(containerID: id)).map { (id, $0) }
     }
 
     /// The monitor started early, or one started now.
@@ -23,6 +23,6 @@ enum EarlyMonitor {
             return early
         }
         let id = ContainerID.generate()
-        return (id, try ContainerStarter.spawnMonitor(containerID: id))
+        return (id, try InitProcess.spawnMonitor(containerID: id))
     }
 }

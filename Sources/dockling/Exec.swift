@@ -21,7 +21,7 @@ struct Exec: PassthroughCommand {
     var passthrough: [String] { get { containerAndCommand } set { containerAndCommand = newValue } }
 
     func validate() throws {
-        if ["--help", "-h"].contains(containerAndCommand.first) { throw CleanExit.helpRequest(self) }
+        try answerHelp()
         guard containerAndCommand.count >= 2 else {
             throw ValidationError("requires at least 2 arguments: CONTAINER COMMAND [ARG...]")
         }

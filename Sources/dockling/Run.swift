@@ -18,7 +18,7 @@ struct Run: PassthroughCommand {
     var imageAndCommand: [String] = []
     var passthrough: [String] { get { imageAndCommand } set { imageAndCommand = newValue } }
 
-    func validate() throws { try RunFlags.validate(imageAndCommand: imageAndCommand, helpFor: self) }
+    func validate() throws { try answerHelp(); try RunFlags.validate(imageAndCommand: imageAndCommand) }
 
     func run() throws {
         try trace.apply()
@@ -32,16 +32,10 @@ struct Run: PassthroughCommand {
         let record: ContainerRecord
         let client: AttachClient?
         do {
-            record = try flags.create(imageAndCommand: imageAndCommand, root: store.root, id: id)
-        } catch {
-            monitor.cancel()
-            Interrupts.release(interrupts, note: "no container: let a pending Ctrl-C in")
-            throw error
-        }
-        do {
+            record = try create(id: id, monitor: monitor)
             client = try ContainerStarter(root: store.root).start(record, attach: !detach, monitor: monitor)
         } catch {
-            Interrupts.release(interrupts, note: "it did not start: let a pending Ctrl-C in")
+            Interrupts.release(interrupts, note: "no container runs: let a pending Ctrl-C in")
             throw error
         }
         guard let client else {
@@ -50,5 +44,15 @@ struct Run: PassthroughCommand {
             return
         }
         throw ExitWith(try client.run(sendInput: flags.interactive, tty: flags.tty) ?? 0)
+    }
+
+    /// Makes the container; when that fails, its dockling-init is told there is none.
+    private func create(id: String, monitor: InitProcess) throws -> ContainerRecord {
+        do {
+            return try flags.create(imageAndCommand: imageAndCommand, root: store.root, id: id)
+        } catch {
+            monitor.cancel()
+            throw error
+        }
     }
 }

@@ -34,9 +34,8 @@ struct RunFlags: ParsableArguments {
     var securityOpt: [String] = []
 
     /// Options dockling does not know end up first in the passthrough list (`--help`
-    /// too, which is answered with `command`'s help).
-    static func validate(imageAndCommand: [String], helpFor command: ParsableCommand? = nil) throws {
-        if let command, ["--help", "-h"].contains(imageAndCommand.first) { throw CleanExit.helpRequest(command) }
+    /// too, which the command answers first: `PassthroughCommand.answerHelp`).
+    static func validate(imageAndCommand: [String]) throws {
         guard let image = imageAndCommand.first else {
             throw ValidationError("requires at least 1 argument: IMAGE [COMMAND] [ARG...]")
         }

@@ -9,9 +9,7 @@ final class AttachRelayTests: XCTestCase {
     /// to its loop late — when the output is already there and has already ended. The
     /// client must still get all of it, and its exit frame.
     func testAClientWaitingBeforeTheOutputGetsAllOfItWhenBothAreReadyAtOnce() throws {
-        let folder = FileManager.default.temporaryDirectory.path + "/relay-\(getpid())"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let scratch = try ScratchDirectory()
         let name = "dockling-relay-test-\(getpid())"
         let listener = try Kernel.listenAbstract(name, note: "test")
         let client = try Kernel.connectAbstract(name, note: "test")
@@ -21,7 +19,7 @@ final class AttachRelayTests: XCTestCase {
         close(out.write)
 
         let relay = AttachRelay(outputs: [(out.read, .stdout)], stdinSink: nil, terminal: nil, listener: listener,
-                                log: try JSONLogWriter(path: folder + "/container.log"))
+                                log: try JSONLogWriter(path: scratch.path + "/container.log"))
         relay.run()
         relay.finish(exitCode: 0)
 

@@ -67,7 +67,7 @@ final class LeftoverScanTests: XCTestCase {
         try plant("containers/.new-\(id)", directory: true)
         let scan = LeftoverScan(root: root)
         // flock locks belong to open files, so this process's own second open is refused.
-        let whileImagesLocked = try FileLock.withLock(ImageStore.lockFile(in: root), note: "test") { scan.run() }
+        let whileImagesLocked = try FileLock.withLock(root.imagesLock, note: "test") { scan.run() }
         XCTAssertEqual(whileImagesLocked.scratch, [])
         XCTAssertEqual(whileImagesLocked.containerFolders, ["\(root.containers)/.new-\(id)"])
         let whileCreating = try FileLock.withLock(root.containersLock, note: "test") { scan.run() }

@@ -16,10 +16,9 @@ final class CommitTraceSystemTests: XCTestCase {
 
         let run = try StracedRun("dockling", ["commit", "sleeper", "slept:1"], calls: Self.checkedCalls, root: root)
         XCTAssertEqual(run.result.status, 0, run.result.stderr)
-        let events = run.events
-        let freezerWrites = events.filter { $0.call == "write" }.map { $0.args[1] }
+        let freezerWrites = run.events.filter { $0.call == "write" }.map { $0.args[1] }
         XCTAssertTrue(freezerWrites == [#""FROZEN""#, #""THAWED""#] || freezerWrites == [#""1""#, #""0""#], "\(freezerWrites)")
-        XCTAssertEqual(events.filter { $0.call == "rt_sigprocmask" }.count, 2)
+        XCTAssertEqual(run.events.filter { $0.call == "rt_sigprocmask" }.count, 2)
         run.checkEveryEventIsInStrace()
     }
 }

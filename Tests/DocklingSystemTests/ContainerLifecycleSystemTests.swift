@@ -137,18 +137,16 @@ final class ContainerLifecycleSystemTests: XCTestCase {
     func testTheContainersCgroupsAreRecordedAndRemovedWithIt() throws {
         let id = try cli.run(["run", "-d", "--name", "recorded", "busybox", "sleep", "60"]).stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        let record = try String(contentsOfFile: "\(root.path)/containers/\(id)/cgroups", encoding: .utf8)
-        let directories = record.split(separator: "\n").map(String.init)
+        let directories = try cli.cgroupDirectories(of: id)
         XCTAssertFalse(directories.isEmpty)
         for dir in directories {
             XCTAssertTrue(dir.hasSuffix("/dockling-" + id), dir)
             XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/cgroup.procs"), dir)
         }
         // The monitor dies without cleaning up; rm must find the cgroups from the record.
-        let monitor = try XCTUnwrap((try cli.state(id))["Pid"] as? Int).description
-        let monitorPID = try XCTUnwrap(Int32(try String(contentsOfFile: "/proc/\(monitor)/stat", encoding: .utf8)
-            .split(separator: " ")[3]))
-        kill(monitorPID, SIGKILL)
+        let pid = try XCTUnwrap((try cli.state(id))["Pid"] as? Int)
+        let monitor = try XCTUnwrap(HostProcesses.parent(pid_t(pid)))
+        kill(monitor, SIGKILL)
         XCTAssertTrue(try waitUntil { try self.cli.status("recorded").hasPrefix("Exited") })
         XCTAssertEqual(try cli.run(["rm", "-f", id]).status, 0)
         for dir in directories { XCTAssertFalse(FileManager.default.fileExists(atPath: dir), "\(dir) outlived rm") }
@@ -158,7 +156,7 @@ final class ContainerLifecycleSystemTests: XCTestCase {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Tool.path("dockling"))
         process.arguments = ["run", "--name", "orphan", "busybox", "sh", "-c", "sleep 1; exit 4"]
-        process.environment = ProcessInfo.processInfo.environment.merging(root.environment) { $1 }
+        process.environment = Tool.childEnvironment(root.environment)
         try process.run()
         XCTAssertTrue(try waitUntil { try self.cli.status("orphan").hasPrefix("Up ") }, "the container never started")
         kill(process.processIdentifier, SIGKILL)

@@ -34,7 +34,7 @@ final class ContainerStartPathSystemTests: XCTestCase {
         let line = try XCTUnwrap(v1 ?? lines.first { $0.hasPrefix("0::") })
         let cgroup = String(line.split(separator: ":", maxSplits: 2)[2])
         let hierarchy = v1 == nil ? "/sys/fs/cgroup" : "/sys/fs/cgroup/pids"
-        let id = try XCTUnwrap(try cli.inspect("limited")["Id"] as? String)
+        let id = limited.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         XCTAssertTrue(cgroup.hasSuffix("/dockling-" + id), cgroup)
         let max = try String(contentsOfFile: hierarchy + cgroup + "/pids.max", encoding: .utf8)
         XCTAssertEqual(max, "33\n")
@@ -44,7 +44,7 @@ final class ContainerStartPathSystemTests: XCTestCase {
     }
 
     /// The monitor makes the network namespace ahead and goes back to the host's: the
-    /// container has one of its own, with only lo, up; the monitor stays in the host's;
+    /// container has one of its own, with lo first, up; the monitor stays in the host's;
     /// --network host shares the host's; a user namespace gets one it owns (its root,
     /// given CAP_NET_ADMIN, can change it).
     func testTheNetworkNamespaceMadeAheadIsTheContainersAlone() throws {
@@ -65,9 +65,7 @@ final class ContainerStartPathSystemTests: XCTestCase {
         XCTAssertEqual(running.status, 0, running.stderr)
         // The container's PID 1 is the monitor's child.
         let pid = try XCTUnwrap(try cli.state("net")["Pid"] as? Int)
-        let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
-        let monitor = try XCTUnwrap(status.split(separator: "\n").first { $0.hasPrefix("PPid:") }
-            .flatMap { Int($0.dropFirst(5).trimmingCharacters(in: .whitespaces)) })
+        let monitor = try XCTUnwrap(HostProcesses.parent(pid_t(pid)))
         XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(monitor)/ns/net"), host,
                        "the monitor made the namespace and came back to the host's")
         try cli.run(["rm", "-f", "net"])

@@ -43,8 +43,7 @@ final class LeftoverNoticeSystemTests: XCTestCase {
         XCTAssertGreaterThan(staged, 0)
 
         // The monitor dies without recording the end or removing the cgroups.
-        let cgroups = try String(contentsOfFile: "\(root.path)/containers/\(id)/cgroups", encoding: .utf8)
-            .split(separator: "\n").map(String.init)
+        let cgroups = try cli.cgroupDirectories(of: id)
         try killMonitor(of: id)
         XCTAssertTrue(HostProcesses.waitFor { (try? self.cli.status("crashed").hasPrefix("Exited (255)")) == true })
 
@@ -115,7 +114,7 @@ final class LeftoverNoticeSystemTests: XCTestCase {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(root.environment) { $1 }
+        process.environment = Tool.childEnvironment(root.environment)
         process.standardInput = stdin ?? FileHandle.nullDevice
         process.standardOutput = stdout ?? FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -130,9 +129,7 @@ final class LeftoverNoticeSystemTests: XCTestCase {
     /// SIGKILLs the container's monitor: the parent of its PID 1.
     private func killMonitor(of id: String) throws {
         let pid = try XCTUnwrap((try cli.state(id))["Pid"] as? Int)
-        let stat = try String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
-        let fields = try XCTUnwrap(stat.range(of: ") ")).upperBound
-        let monitor = try XCTUnwrap(pid_t(stat[fields...].split(separator: " ")[1]))
+        let monitor = try XCTUnwrap(HostProcesses.parent(pid_t(pid)))
         kill(monitor, SIGKILL)
     }
 }

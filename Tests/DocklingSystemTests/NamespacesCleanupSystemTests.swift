@@ -38,7 +38,7 @@ final class NamespacesCleanupSystemTests: XCTestCase {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
         process.arguments = ["-w", Tool.path("dockling-namespaces"), "--", "sleep", marker]
-        process.environment = ProcessInfo.processInfo.environment.merging(root.environment) { $1 }
+        process.environment = Tool.childEnvironment(root.environment)
         process.standardError = FileHandle.nullDevice
         try process.run()
         XCTAssertTrue(HostProcesses.waitFor { !HostProcesses.sleepers(marker).isEmpty }, "the container never started")

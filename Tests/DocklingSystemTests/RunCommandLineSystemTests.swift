@@ -54,9 +54,8 @@ final class RunCommandLineSystemTests: XCTestCase {
         XCTAssertEqual(resources as? [String: String], ["--pids-limit": "-1", "--memory": "64m", "--memory-swap": "-1"])
         // What the kernel enforces, read from the host: a container does not see its cgroup files.
         let id = started.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let cgroups = try String(contentsOfFile: "\(root.path)/containers/\(id)/cgroups", encoding: .utf8)
         var limits: [String: String] = [:]
-        for dir in cgroups.split(separator: "\n") {
+        for dir in try cli.cgroupDirectories(of: id) {
             for file in ["pids.max", "memory.limit_in_bytes", "memory.memsw.limit_in_bytes", "memory.max", "memory.swap.max"] {
                 if let value = try? String(contentsOfFile: "\(dir)/\(file)", encoding: .utf8) {
                     limits[file] = value.trimmingCharacters(in: .whitespacesAndNewlines)

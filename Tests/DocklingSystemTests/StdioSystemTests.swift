@@ -53,7 +53,7 @@ final class StdioSystemTests: XCTestCase {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: Tool.path("dockling"))
             process.arguments = ["attach", "talker"]
-            process.environment = ProcessInfo.processInfo.environment.merging(root.environment) { $1 }
+            process.environment = Tool.childEnvironment(root.environment)
             let out = Pipe()
             process.standardOutput = out
             process.standardError = FileHandle.nullDevice
@@ -81,7 +81,7 @@ final class StdioSystemTests: XCTestCase {
         let long = Process()
         long.executableURL = URL(fileURLWithPath: Tool.path("dockling"))
         long.arguments = ["exec", "box", "sleep", "299"]
-        long.environment = ProcessInfo.processInfo.environment.merging(root.environment) { $1 }
+        long.environment = Tool.childEnvironment(root.environment)
         try long.run()
         XCTAssertTrue(try waitUntil { try self.cli.run(["top", "box"]).stdout.contains("sleep 299") })
         try cli.run(["stop", "-t", "1", "box"])

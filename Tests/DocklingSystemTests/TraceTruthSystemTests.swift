@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 
 /// A trace must be true: every namespace, mount and exec call that dockling says it
-/// made appears in `strace -f` output with the same arguments and result.
+/// made appears in `strace -ff` output with the same arguments and result.
 final class TraceTruthSystemTests: XCTestCase {
     static let checkedCalls: Set<String> = ["unshare", "clone", "setns", "mount", "umount2", "pivot_root",
                                             "sethostname", "execve"]

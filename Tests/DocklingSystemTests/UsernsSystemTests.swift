@@ -17,8 +17,7 @@ final class UsernsSystemTests: XCTestCase {
         root = try TemporaryRoot("userns")
         cli = DocklingCLI(root: root)
         shared = root.path + "-shared"
-        try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: false,
-                                                attributes: [.posixPermissions: 0o777])
+        try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: false)
         try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: shared)
     }
 
@@ -51,7 +50,7 @@ final class UsernsSystemTests: XCTestCase {
 
     func testFilesInABindMountBelongToHostUID100000() throws {
         try dockling(["run", "--rm", "--userns=remap", "-v", shared + ":/data", "busybox", "sh", "-c",
-                      "echo hi > /data/remapped && mkdir /data/dir && stat -c %u /data/remapped"])
+                      "echo hi > /data/remapped && mkdir /data/dir"])
         XCTAssertEqual(try owner(shared + "/remapped"), 100_000)
         XCTAssertEqual(try owner(shared + "/dir"), 100_000)
         try dockling(["run", "--rm", "-v", shared + ":/data", "busybox", "touch", "/data/default"])
@@ -123,7 +122,7 @@ final class UsernsSystemTests: XCTestCase {
         XCTAssertTrue(bad.stderr.contains("--userns"), bad.stderr)
     }
 
-    /// The new mount API calls that build the union appear in `strace -f` as traced.
+    /// The new mount API calls that build the union appear in `strace -ff` as traced.
     func testTheUnionIsTracedTruly() throws {
         try Tool.requireProgram("strace", package: "strace")
         let calls: Set<String> = ["open_tree", "mount_setattr", "fsopen", "fsconfig", "fsmount", "move_mount",
@@ -151,7 +150,7 @@ final class UsernsSystemTests: XCTestCase {
         let running = try create(["--memory", "64m", "busybox", "sleep", "300"])
         try dockling(["start", running])
         XCTAssertFalse(try Tool.mountTable().contains { $0.contains("idmapped") }, "no idmapped mount on the host")
-        XCTAssertFalse(try leftovers(of: ids).isEmpty, "the running container's cgroups are seen")
+        XCTAssertTrue(try leftovers(of: ids).contains { $0.hasPrefix("cgroup ") }, "the running container's cgroups are seen")
         try dockling(["rm", "-f", running])
         let ended = try create(["busybox", "true"])
         try dockling(["start", "-a", ended])

@@ -8,14 +8,14 @@ extension LayerExtractor {
             try requireRealDirectories(leadingTo: path, entry: entry)
             // Whiteouts hide lower layers only: a file of this layer keeps its name.
             guard FileIO.lstat(root + "/" + path) == nil else { return }
-            try makeDirectories(LayerPath.ancestors(of: path).last ?? "", entry: entry)
+            try makeDirectories(leadingTo: path, entry: entry)
             try kernel(entry) { () throws(KernelError) in
                 try Kernel.mknodWhiteout(root + "/" + path,
                                          note: "whiteout: this layer deletes /\(path); overlayfs reads a 0:0 character device as 'gone'")
             }
         case .opaque(let directory):
             try requireRealDirectories(leadingTo: directory + "/x", entry: entry)
-            try makeDirectories(directory, entry: entry)
+            try makeDirectories(leadingTo: directory + "/x", entry: entry)
             try kernel(entry) { () throws(KernelError) in
                 try Kernel.lsetxattr(root + (directory.isEmpty ? "" : "/" + directory),
                                      name: OverlayEntry.opaqueXattr, value: "y",
@@ -24,10 +24,10 @@ extension LayerExtractor {
         }
     }
 
-    /// Creates `directory` (relative to the layer root; empty for the root) and those
-    /// above it that no entry has made yet, one level at a time.
-    private func makeDirectories(_ directory: String, entry: String) throws {
-        for path in LayerPath.ancestors(of: directory + "/x") {
+    /// Creates the directories `path` (relative to the layer root) passes through that no
+    /// entry has made yet, one level at a time.
+    private func makeDirectories(leadingTo path: String, entry: String) throws {
+        for path in LayerPath.ancestors(of: path) {
             guard let info = FileIO.lstat(root + "/" + path) else {
                 try kernel(entry) { () throws(KernelError) in
                     try Kernel.mkdir(root + "/" + path, note: "a directory the whiteout '\(entry)' sits in")

@@ -23,8 +23,8 @@ enum Whiteout: Equatable {
         guard let base = parts.popLast(), isMarked(base) else { return nil }
         let directory = parts.joined(separator: "/")
         if Path.same(base, opaqueMarker) { return .opaque(directory) }
-        if base.utf8.starts(with: (prefix + prefix).utf8) { return .metadata }
         let name = String(decoding: base.utf8.dropFirst(prefix.utf8.count), as: UTF8.self)
+        if isMarked(name) { return .metadata }
         guard !name.isEmpty, !Path.same(name, "."), !Path.same(name, "..") else {
             throw .refused(entry, "whiteout '\(base)' names no file inside the layer")
         }

@@ -24,16 +24,16 @@ public struct CgroupEntry {
 
     /// Opens the entry file of every hierarchy the session uses.
     public static func open(_ session: CgroupSession) throws -> CgroupEntry {
-        try open(session.drivers.flatMap { driver in driver.directories.map { file(in: $0, version: driver.version) } })
+        try open(session.drivers.flatMap { driver in driver.directories.map { file(in: $0, version: driver.version) } },
+                 note: "the container will write itself in through this: the kernel checks our credentials, not its")
     }
 
     /// Opens each file, closing those already open when one fails.
-    public static func open(_ paths: [String]) throws -> CgroupEntry {
+    public static func open(_ paths: [String], note: String) throws -> CgroupEntry {
         var files: [(fd: Int32, path: String)] = []
         for path in paths {
             do throws(KernelError) {
-                let fd = try Kernel.open(path, [.writeOnly, .closeOnExec],
-                                         note: "the container will write itself in through this: the kernel checks our credentials, not its")
+                let fd = try Kernel.open(path, [.writeOnly, .closeOnExec], note: note)
                 files.append((fd, path))
             } catch {
                 CgroupEntry(files: files).close()

@@ -19,7 +19,7 @@ public struct CgroupMembership: Equatable, Sendable {
 
     /// Every line of a /proc/<pid>/cgroup file.
     public static func parse(_ text: String) -> [CgroupMembership] {
-        // As bytes, like the mount table (see CgroupMount.parse).
+        // As bytes, like the mount table (see MountTable).
         text.utf8.split(separator: UInt8(ascii: "\n")).compactMap { line in
             // The path may itself contain colons: split only at the first two.
             let parts = line.split(separator: UInt8(ascii: ":"), maxSplits: 2, omittingEmptySubsequences: false)

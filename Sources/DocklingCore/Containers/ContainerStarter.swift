@@ -17,16 +17,11 @@ public struct ContainerStarter {
         // A monitor killed with SIGKILL left the cgroups (and perhaps processes) of
         // the last run: they must go before the new monitor makes cgroups of the same name.
         if record.monitorKilled { _ = ContainerCgroups.removeLeftovers(id: record.id, folder: record.directory) }
-        return try start(record, attach: attach, monitor: Self.spawnMonitor(containerID: record.id))
+        return try start(record, attach: attach, monitor: InitProcess.spawnMonitor(containerID: record.id))
     }
 
-    /// A dockling-init for the container `containerID`: `run` starts it before it makes
-    /// the container, and it loads and makes the cgroup while the image is looked up.
-    public static func spawnMonitor(containerID: String) throws -> InitProcess {
-        try InitProcess.spawn(stdio: [-1, -1, -1], newSession: true, containerID: containerID)
-    }
-
-    /// Starts the container with a monitor from `spawnMonitor`, which it cancels on failure.
+    /// Starts the container with a monitor from `InitProcess.spawnMonitor` (`run` starts
+    /// it before it makes the container), which it cancels on failure.
     public func start(_ record: ContainerRecord, attach: Bool, monitor: InitProcess) throws -> AttachClient? {
         let launcher: ContainerLauncher
         do {
@@ -69,7 +64,6 @@ public struct ContainerStarter {
                             environment: config.environment, workingDirectory: config.workingDirectory,
                             dieWithParent: false)
         spec.overlay = record.union
-        spec.volatileOverlay = config.autoRemove
         spec.mounts = config.mounts.map { mount in
             guard mount.kind == .volume, let name = mount.source else { return mount }
             var bound = mount

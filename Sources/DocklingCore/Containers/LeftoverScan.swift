@@ -1,4 +1,3 @@
-import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -21,7 +20,7 @@ public struct LeftoverScan {
     /// containers whose monitor was killed means reading every container's state.
     public func run(containers: [ContainerRecord] = []) -> Leftovers {
         Leftovers(
-            scratch: whileFree(ImageStore.lockFile(in: root), imageScratch) + strayScratch(),
+            scratch: whileFree(root.imagesLock, imageScratch) + strayScratch(),
             containerFolders: whileFree(root.containersLock, { abandonedContainerFolders().map(\.path) }),
             crashedContainers: containers.filter {
                 $0.monitorKilled && !ContainerCgroups.remaining(id: $0.id, folder: $0.directory).isEmpty

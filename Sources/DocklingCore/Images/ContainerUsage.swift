@@ -10,8 +10,9 @@ extension ImageStore {
     /// half made or half removed (`.new-<id>`, `.gone-<pid>-<id>`) is no container, and
     /// prune's to finish: it keeps no image.
     func containers(using image: StoredImage) -> [String] {
-        ContainerStore(root: root).ids().sorted().filter { id in
-            guard let fields = try? AtomicFile.read(ContainerImageFields.self, from: "\(root.containers)/\(id)/config.json")
+        let store = ContainerStore(root: root)
+        return store.ids().sorted().filter { id in
+            guard let fields = try? AtomicFile.read(ContainerImageFields.self, from: store.directory(id) + "/config.json")
             else { return false }
             // The id decides: a name may have moved to another image since.
             if let imageID = fields.imageID { return imageID == image.id.description }

@@ -28,5 +28,4 @@ final class Digester {
         EVP_DigestFinal_ex(copy, &hash, &length)
         return Digest(sha256: hash)
     }
-
 }

@@ -10,7 +10,7 @@ extension ImageStore {
         if lockDepth == 0 {
             try prepareLayout()
             do throws(KernelError) {
-                let fd = try Kernel.open(Self.lockFile(in: root), [.readWrite, .create, .closeOnExec],
+                let fd = try Kernel.open(root.imagesLock, [.readWrite, .create, .closeOnExec],
                                          mode: 0o600, note: "open the image store's lock file")
                 do {
                     try Kernel.flockExclusive(fd, note: "one dockling at a time may change the list of images")
@@ -33,7 +33,4 @@ extension ImageStore {
         }
         return try body()
     }
-
-    /// `<root>/images.lock`.
-    static func lockFile(in root: StoreRoot) -> String { root.path + "/images.lock" }
 }

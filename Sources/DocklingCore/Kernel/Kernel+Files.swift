@@ -22,27 +22,24 @@ extension Kernel {
         try traced("close", [String(fd)], note: note) { Int(Glibc.close(fd)) }
     }
 
-    /// Writes binary `bytes`, shown in the trace as `shown`, to a pipe in one call: a
-    /// write of at most 64 KiB into an empty pipe is never short.
-    /// The corresponding C function is `write`.
-    static func write(_ fd: Int32, bytes: [UInt8], shown: String, note: String) throws(KernelError) {
-        try traced("write", [String(fd), shown, String(bytes.count)], note: note) {
-            bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-        }
-    }
-
     /// Writes all of `text` to `fd`, as one traced write(2) per call the kernel needs.
     /// The corresponding C function is `write`.
     public static func write(_ fd: Int32, _ text: String, note: String) throws(KernelError) {
-        var bytes = Array(text.utf8)
+        try write(fd, bytes: Array(text.utf8), shown: { StraceFormat.quote(String(decoding: $0, as: UTF8.self)) },
+                  note: note)
+    }
+
+    /// Writes all of `bytes` to `fd`, as one traced write(2) per call the kernel needs;
+    /// `shown` spells what is still to write as the trace shows it.
+    /// The corresponding C function is `write`.
+    static func write(_ fd: Int32, bytes: [UInt8], shown: (ArraySlice<UInt8>) -> String,
+                      note: String) throws(KernelError) {
         var offset = 0
         repeat {
-            let remaining = String(decoding: bytes[offset...], as: UTF8.self)
             let count = bytes.count - offset
             let start = offset
-            let written = try traced("write", [String(fd), StraceFormat.quote(remaining), String(count)],
-                                     note: note) {
-                bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + start, count) }
+            let written = try traced("write", [String(fd), shown(bytes[offset...]), String(count)], note: note) {
+                bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + start, count) }
             }
             offset += written
         } while offset < bytes.count

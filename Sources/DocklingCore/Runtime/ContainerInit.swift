@@ -8,8 +8,10 @@ import Glibc
 /// CLONE_NEWUSER to a process that has several threads.
 ///
 /// It clones the container's first process straight into its new namespaces (the
-/// kernel makes the user namespace first, and it owns the others), reports that pid to
-/// the parent, and waits for it. It stays in the host's namespaces itself, so that it
+/// kernel makes the user namespace first, and it owns the others) — but for a store
+/// container's cgroup namespace, which the container makes after joining its cgroup,
+/// and a network namespace its monitor made ahead — reports that pid to the parent,
+/// and waits for it. It stays in the host's namespaces itself, so that it
 /// can watch the container from outside, like a container runtime's shim.
 public enum ContainerInit {
     /// Descriptors the parent hands over: the spec, and a pipe each way.
@@ -70,15 +72,11 @@ public enum ContainerInit {
         for signal in ignored { Glibc.signal(signal, SIG_IGN) }
         if spec.dieWithParent { try dieWithParent() }
         Tracer.shared.step = "namespaces"
-        // A container that joins its cgroup itself makes its cgroup namespace after
-        // joining, so that its own cgroup is the root it sees (as docker's containers do).
-        let joinsItself = monitor != nil && spec.has(.cgroup)
-        // A network namespace its monitor made ahead, it enters instead.
-        let notCloned: [NamespaceKind] = (joinsItself ? [.cgroup] : []) + (monitor?.network != nil ? [.net] : [])
-        var spec = spec
+        let handoff: ContainerHandoff?
         let pid: pid_t
         do {
-            try spec.prepareIDMappedUnion()
+            handoff = try monitor?.handoff(for: spec)
+            let notCloned = handoff?.notCloned ?? []
             pid = try Kernel.clone(NamespaceKind.flags(spec.namespaces.filter { !notCloned.contains($0) }), note: spec.has(.pid)
                 ? "the container's first process, born in its new namespaces: PID 1 of the new PID namespace"
                 : "the container's first process, born in its new namespaces")
@@ -86,9 +84,7 @@ public enum ContainerInit {
             monitor?.abandon("\(error)")
             throw error
         }
-        if pid == 0 { ContainerProcess.run(spec, handoff: monitor?.handoff) }
-        // The container holds the union now; ours would keep it alive after it ends.
-        if let union = spec.idmappedUnion { close(union) }
+        if pid == 0 { ContainerProcess.run(spec, handoff: handoff) }
         monitor?.adopt(pid)
         do {
             try toParent.send(.containerPID(pid), note: "tell the parent the container's host pid")

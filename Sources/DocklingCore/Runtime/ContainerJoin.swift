@@ -48,6 +48,6 @@ struct ContainerJoin {
                                       procSelfCgroup: Kernel.readFile("/proc/\(target)/cgroup")) { try? Kernel.readFile($0) }
         let v1 = Set(layout.v1Directories.values).sorted().map { CgroupEntry.file(in: $0, version: .v1) }
         let v2 = [layout.v2Directory].compactMap { $0 }.map { CgroupEntry.file(in: $0, version: .v2) }
-        try CgroupEntry.open(v1 + v2).enter()
+        try CgroupEntry.open(v1 + v2, note: "a file of the container's cgroup, to write ourselves into").enter()
     }
 }

@@ -42,7 +42,7 @@ public final class ContainerLauncher {
 
     /// Starts the container and returns once its command is exec'ing.
     public func start(beforeGo: (LaunchedContainer) throws -> Void) throws -> LaunchedContainer {
-        try start(InitProcess.spawn(stdio: stdio, newSession: false), beforeGo: beforeGo)
+        try start(InitProcess.spawn(stdio: stdio), beforeGo: beforeGo)
     }
 
     /// Starts the container through a dockling-init already spawned.

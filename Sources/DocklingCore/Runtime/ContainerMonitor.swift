@@ -25,11 +25,19 @@ final class ContainerMonitor {
     private var mountNamespace: Int32?
 
     /// The container's network namespace, made ahead; nil: the clone makes it.
-    private(set) var network: Int32?
+    private var network: Int32?
+    /// With a user namespace: the union, built over idmapped layers (see `IDMappedUnion`).
+    private var union: Int32?
 
-    /// What the container's first process takes from us across the clone.
-    var handoff: ContainerHandoff {
-        ContainerHandoff(stdio: containerStdio, cgroup: cgroupEntry, network: network)
+    /// What the container's first process takes from us across the clone. In a user
+    /// namespace, root inside cannot build the union from the layers as they are on
+    /// disk; we, still host root, build it here first.
+    func handoff(for spec: InitSpec) throws -> ContainerHandoff {
+        if spec.has(.user), let overlay = spec.overlay {
+            union = try IDMappedUnion.make(overlay, mapping: spec.idMapping ?? .unprivileged, volatile: spec.volatileOverlay)
+        }
+        return ContainerHandoff(stdio: containerStdio, cgroup: cgroupEntry, network: network, union: union,
+                                makesCgroupNamespace: spec.has(.cgroup))
     }
 
     /// Makes what the container needs before it exists, taking what `groundwork` made
@@ -42,18 +50,14 @@ final class ContainerMonitor {
         let network = ready?.takeNetwork()
         if ownNetwork { self.network = network } else if let network { close(network) }
         Tracer.shared.step = "cgroups"
+        let limits: CgroupLimits
         do {
-            let limits = try spec.cgroupLimits()
-            if let made = ready?.cgroup(fitting: limits) {
-                cgroup = made
-            } else {
-                ready?.cgroup.discard()
-                cgroup = try CgroupSession.create(name: spec.containerID, limits: limits)
-            }
+            limits = try spec.cgroupLimits()
         } catch {
             ready?.cgroup.discard()
             throw error
         }
+        cgroup = try ready?.cgroup(fitting: limits) ?? CgroupSession.create(name: spec.containerID, limits: limits)
         do {
             Tracer.shared.step = "stdio"
             listener = try ready?.listener ?? Kernel.listenAbstract(MonitorSpec.attachSocket(spec.containerID),
@@ -93,7 +97,8 @@ final class ContainerMonitor {
     func adopt(_ child: pid_t) {
         cgroupEntry.close()
         containerEnds.forEach { _ = close($0) }
-        if let network { close(network) }
+        // The container holds these now; ours would keep them alive after it ends.
+        [network, union].compactMap { $0 }.forEach { _ = close($0) }
         Tracer.shared.step = "namespaces"
         mountNamespace = try? Kernel.open("/proc/\(child)/ns/mnt", [.readOnly, .closeOnExec],
                                           note: "hold the container's mount namespace: its teardown waits until the exit code is out")

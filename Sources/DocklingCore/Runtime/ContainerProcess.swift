@@ -7,28 +7,27 @@ import Glibc
 /// becomes the command.
 enum ContainerProcess {
     static func run(_ spec: InitSpec, handoff: ContainerHandoff?) -> Never {
-        let stdio = handoff?.stdio
-        becomeCommand(spec, stdio: stdio) {
+        becomeCommand(spec, stdio: handoff?.stdio) {
             if let network = handoff?.network {
                 Tracer.shared.step = "namespaces"
                 try Kernel.setns(network, kind: .newNet, note: "enter the network namespace our monitor made ahead")
                 close(network)
             }
-            if let cgroup = handoff?.cgroup {
+            if let handoff {
                 Tracer.shared.step = "cgroups"
-                try cgroup.enter()
-                if spec.has(.cgroup) {
+                try handoff.cgroup.enter()
+                if handoff.makesCgroupNamespace {
                     try Kernel.unshare(.newCgroup, note: "a cgroup namespace made after joining: /proc/self/cgroup shows our cgroup as /")
                 }
             }
-            try stdio?.connectPipes()
+            try handoff?.stdio.connectPipes()
             guard SyncChannel(fd: ContainerInit.fromParentFD).receive() == .go else { exit(125) }
             if spec.has(.user) { try becomeRoot() }
             // The kernel clears the parent-death signal when credentials change, so it
             // is armed only after becomeRoot.
             if spec.dieWithParent { try ContainerInit.dieWithParent() }
             if spec.has(.mount), let rootfs = spec.rootfs {
-                try RootfsSetup(spec: spec, rootfs: rootfs).enter()
+                try RootfsSetup(spec: spec, rootfs: rootfs, union: handoff?.union).enter()
             }
             Tracer.shared.step = "namespaces"
             if spec.has(.uts) {

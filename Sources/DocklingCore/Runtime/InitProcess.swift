@@ -22,10 +22,19 @@ public final class InitProcess {
         self.downWrite = downWrite
     }
 
-    /// Starts dockling-init with `stdio` as its descriptors 0-2 (-1: /dev/null), in a
-    /// session of its own when `newSession`. Given the id of the store container it is
-    /// to make, it starts on the container's cgroup while it waits for the spec.
-    public static func spawn(stdio: [Int32], newSession: Bool, containerID: String? = nil) throws -> InitProcess {
+    /// Starts dockling-init with `stdio` as its descriptors 0-2, in our session.
+    public static func spawn(stdio: [Int32]) throws -> InitProcess {
+        try spawn(stdio: stdio, newSession: false, containerID: nil)
+    }
+
+    /// Starts dockling-init as the monitor of the store container `containerID`: in a
+    /// session of its own, its stdio on /dev/null, so that the container outlives this
+    /// command. It starts on the container's cgroup while it waits for the spec.
+    public static func spawnMonitor(containerID: String) throws -> InitProcess {
+        try spawn(stdio: [-1, -1, -1], newSession: true, containerID: containerID)
+    }
+
+    private static func spawn(stdio: [Int32], newSession: Bool, containerID: String?) throws -> InitProcess {
         Tracer.shared.step = "launch"
         let specPipe = try Kernel.pipe(note: "a pipe to send the container spec to dockling-init")
         let up = try Kernel.pipe(note: "a pipe for dockling-init to talk to us")

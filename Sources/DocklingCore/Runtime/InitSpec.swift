@@ -17,13 +17,6 @@ public struct InitSpec: Codable, Sendable {
     public var dieWithParent: Bool
     /// The union to mount as the root (at `rootfs`), for containers of images.
     public var overlay: UnionLayout?
-    /// `--rm`: the union's upper directory goes when the container ends, so it is mounted
-    /// without syncs (see `OverlayOptions`).
-    public var volatileOverlay = false
-    /// The union as a detached mount built over idmapped layers, which the container
-    /// attaches (see `IDMappedUnion`): set by dockling-init before it clones a container
-    /// that has both a user namespace and `overlay`; always nil in the parent's spec.
-    public var idmappedUnion: Int32?
     /// Bind mounts, volumes (as binds of their folders) and tmpfs mounts.
     public var mounts: [ContainerMount] = []
     /// `-u`: a user name or uid, with an optional group, looked up in the container.
@@ -56,4 +49,8 @@ public struct InitSpec: Codable, Sendable {
     }
 
     public func has(_ kind: NamespaceKind) -> Bool { namespaces.contains(kind) }
+
+    /// `--rm`: the union's upper directory goes when the container ends, so it is mounted
+    /// without syncs (see `OverlayOptions`).
+    var volatileOverlay: Bool { monitor?.autoRemove == true }
 }

@@ -62,8 +62,12 @@ final class MonitorGroundwork {
     }
 
     /// The cgroup, when it has every controller `limits` needs: they are written into it.
+    /// Otherwise it goes, and nil says to make another.
     func cgroup(fitting limits: CgroupLimits) -> CgroupSession? {
-        guard cgroup.covers(limits), (try? cgroup.apply(limits)) != nil else { return nil }
+        guard cgroup.covers(limits), (try? cgroup.apply(limits)) != nil else {
+            cgroup.discard()
+            return nil
+        }
         return cgroup
     }
 

@@ -8,6 +8,8 @@ import Glibc
 struct RootfsSetup {
     let spec: InitSpec
     let rootfs: String
+    /// The union over idmapped layers, built by the monitor (user namespaces only).
+    var union: Int32?
 
     /// The device nodes a container gets, bind-mounted from the host's /dev (mknod is
     /// not allowed inside a user namespace; a bind works everywhere).
@@ -17,16 +19,15 @@ struct RootfsSetup {
         Tracer.shared.step = "rootfs"
         try Kernel.mount(source: nil, target: "/", type: nil, flags: [.recursive, .privatePropagation],
                          note: "make every mount private, so nothing we mount leaks to the host")
-        if let union = spec.idmappedUnion {
+        if let union {
             try IDMappedUnion.attach(union, at: rootfs)
-            Tracer.shared.step = "rootfs"
         } else if let overlay = spec.overlay {
             try OverlayMount.mount(overlay, at: rootfs, volatile: spec.volatileOverlay)
-            Tracer.shared.step = "rootfs"
         } else {
             try Kernel.mount(source: rootfs, target: rootfs, type: nil, flags: [.bind, .recursive],
                              note: "pivot_root needs the new root to be a mount point: bind it onto itself")
         }
+        Tracer.shared.step = "rootfs"
         try requireDirectory("proc")
         try Kernel.mount(source: "proc", target: rootfs + "/proc", type: "proc",
                          flags: [.noSUID, .noDev, .noExec],

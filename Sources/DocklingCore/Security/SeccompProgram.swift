@@ -14,7 +14,7 @@ struct SeccompProgram: Sendable {
     /// Sends the program after a `seccomp N` line, so the reader knows where it ends.
     func send(over channel: SyncChannel) throws(KernelError) {
         try channel.send(.seccomp(byteCount: bytes.count), note: "docker's seccomp profile, compiled while dockling-init made the container")
-        try Kernel.write(channel.fd, bytes: bytes, shown: "<\(instructionCount) BPF instructions>",
+        try Kernel.write(channel.fd, bytes: bytes, shown: { "<\($0.count / Self.instructionSize) BPF instructions>" },
                          note: "the filter it installs just before exec")
     }
 
@@ -26,8 +26,9 @@ struct SeccompProgram: Sendable {
         var bytes = [UInt8](repeating: 0, count: count)
         var received = 0
         while received < count {
-            let n = bytes.withUnsafeMutableBytes { read(channel.fd, $0.baseAddress! + received, count - received) }
-            if n < 0 && errno == EINTR { continue }
+            let n = try bytes.withUnsafeMutableBytes { buffer throws(KernelError) in
+                try FileIO.read(channel.fd, into: UnsafeMutableRawBufferPointer(rebasing: buffer[received...]))
+            }
             guard n > 0 else { throw SeccompError(what: "the seccomp filter from the parent was cut short") }
             received += n
         }

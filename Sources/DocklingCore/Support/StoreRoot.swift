@@ -27,6 +27,8 @@ public struct StoreRoot: Sendable, Equatable {
     public var containers: String { path + "/containers" }
     /// Held while a container folder is added, renamed aside or swept.
     public var containersLock: String { containers + "/.lock" }
+    /// Held while the image store changes index.json or removes content.
+    public var imagesLock: String { path + "/images.lock" }
     /// Unpacked layers, the overlay lower directories: `layers/<diff-id>/`.
     public var layers: String { path + "/layers" }
     /// Content-addressed blobs: `blobs/sha256/<hex>`.

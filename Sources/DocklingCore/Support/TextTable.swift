@@ -11,7 +11,7 @@ public enum TextTable {
         }
         return rows.map { row in
             row.enumerated().map { column, cell in
-                column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - cell.count)
+                column == row.count - 1 ? cell : cell.padding(to: widths[column])
             }.joined()
         }.joined(separator: "\n") + "\n"
     }

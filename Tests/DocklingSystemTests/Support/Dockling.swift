@@ -21,6 +21,12 @@ struct DocklingCLI {
         try XCTUnwrap(try inspect(container)["State"] as? [String: Any])
     }
 
+    /// The cgroup directories a container's monitor recorded in `containers/<id>/cgroups`.
+    func cgroupDirectories(of id: String) throws -> [String] {
+        try String(contentsOfFile: root.path + "/containers/\(id)/cgroups", encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+    }
+
     /// The STATUS column of `ps -a` for a container name.
     func status(_ name: String) throws -> String {
         let lines = try run(["ps", "-a"]).stdout.split(separator: "\n").map(String.init)

@@ -21,6 +21,13 @@ enum HostProcesses {
         return stat[close.upperBound...].split(separator: " ").dropFirst(2).first.flatMap { pid_t($0) }
     }
 
+    /// The parent of `pid` (field 4 of /proc/PID/stat): for a container's PID 1, its monitor.
+    static func parent(_ pid: pid_t) -> pid_t? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.range(of: ") ", options: .backwards) else { return nil }
+        return stat[close.upperBound...].split(separator: " ").dropFirst(1).first.flatMap { pid_t($0) }
+    }
+
     /// Polls `condition` for up to five seconds.
     static func waitFor(_ condition: () -> Bool) -> Bool {
         for _ in 0..<100 {

@@ -1,5 +1,7 @@
 #ifndef DOCKLING_CSECCOMP_SHIM_H
 #define DOCKLING_CSECCOMP_SHIM_H
+// libseccomp, to compile docker's profile into a BPF program (the kernel gets the
+// program from dockling itself, with seccomp(2)).
 #include <seccomp.h>
 
 /// SCMP_ACT_ERRNO is a macro with an argument, which Swift cannot call.
