@@ -14,3 +14,4 @@ DL_LAZY(int, seccomp_rule_add_array,
         (scmp_filter_ctx a0, uint32_t a1, int a2, unsigned int a3, const struct scmp_arg_cmp *a4),
         (a0, a1, a2, a3, a4))
 DL_LAZY(int, seccomp_export_bpf, (const scmp_filter_ctx a0, int a1), (a0, a1))
+DL_LAZY(int, seccomp_attr_set, (scmp_filter_ctx a0, enum scmp_filter_attr a1, uint32_t a2), (a0, a1, a2))

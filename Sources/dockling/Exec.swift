@@ -31,7 +31,7 @@ struct Exec: PassthroughCommand {
     func run() throws {
         try trace.apply()
         let record = try ContainerStore(root: store.root).find(containerAndCommand[0])
-        throw ExitWith(try ContainerExec(record: record).run(
+        throw ExitWith(try ContainerExec(record: record, root: store.root).run(
             Array(containerAndCommand.dropFirst()), environment: env, workingDirectory: workdir, user: user,
             interactive: interactive, tty: tty))
     }

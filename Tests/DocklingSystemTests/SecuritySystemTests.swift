@@ -74,6 +74,24 @@ final class SecuritySystemTests: XCTestCase {
     }
 
     /// busybox has no keyctl: a ten-line static C program makes the call.
+    /// The first container compiles the filter and the store keeps it; the next one (and
+    /// an exec, confined alike) runs under the kept program, which still refuses.
+    func testTheKeptProgramConfinesTheNextContainer() throws {
+        let kept = root.path + "/cache/seccomp"
+        XCTAssertNil(try? FileManager.default.contentsOfDirectory(atPath: kept))
+        XCTAssertEqual(statusField("Seccomp", in: try inside([], "cat /proc/self/status")), "2")
+        let programs = try FileManager.default.contentsOfDirectory(atPath: kept)
+        XCTAssertEqual(programs.count, 1, "\(programs)")
+        XCTAssertTrue(programs.allSatisfy { $0.hasSuffix(".bpf") }, "\(programs)")
+        let confined = try inside([], "unshare -U true; echo unshare=$?")
+        XCTAssertTrue(confined.contains("unshare=1") && confined.contains("Operation not permitted"), confined)
+        XCTAssertEqual(try cli.run(["run", "-d", "--name", "kept", "busybox", "sleep", "30"]).status, 0)
+        let exec = try cli.run(["exec", "kept", "sh", "-c", "unshare -U true; echo unshare=$?"])
+        XCTAssertTrue(exec.stdout.contains("unshare=1"), exec.stdout + exec.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: kept), programs)
+        XCTAssertEqual(try cli.run(["rm", "-f", "kept"]).status, 0)
+    }
+
     func testSeccompRefusesKeyctl() throws {
         try Tool.requireProgram("gcc", package: "gcc (and libc6-dev for -static)")
         let probe = root.path + "/probe"

@@ -1,8 +1,12 @@
 /// `docker exec`: what the new process is (command, environment, directory, user).
 public struct ContainerExec {
     public let record: ContainerRecord
+    public let root: StoreRoot
 
-    public init(record: ContainerRecord) { self.record = record }
+    public init(record: ContainerRecord, root: StoreRoot) {
+        self.record = record
+        self.root = root
+    }
 
     /// Runs `argv` in the running container and returns its exit code. The process
     /// shares dockling's stdin (with -i), stdout and stderr; with -t it gets a terminal.
@@ -26,6 +30,7 @@ public struct ContainerExec {
         // docker exec: the new process is confined exactly like the container's first.
         spec.confinement = try record.config.confinement()
         let launcher = ContainerLauncher(spec: spec)
+        launcher.seccompCache = SeccompCache(root: root)
         launcher.stdio = [interactive || tty ? 0 : -1, 1, 2]
         launcher.signalPolicy = .forward
         let terminal = TerminalMode(fd: 0)

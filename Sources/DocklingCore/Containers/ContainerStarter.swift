@@ -29,6 +29,7 @@ public struct ContainerStarter {
                 throw UsageError(step: "start", "container \(record.config.name) is already running")
             }
             launcher = ContainerLauncher(spec: try spec(for: record))
+            launcher.seccompCache = SeccompCache(root: root)
         } catch {
             monitor.cancel()
             throw error

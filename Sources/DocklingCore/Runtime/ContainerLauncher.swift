@@ -24,6 +24,8 @@ public final class ContainerLauncher {
     /// dockling-init's stdin, stdout and stderr (-1: /dev/null).
     public var stdio: [Int32] = [0, 1, 2]
     public var signalPolicy = SignalPolicy.kill
+    /// Where compiled seccomp programs are kept (nil: compile every time).
+    public var seccompCache: SeccompCache?
     private let gate = SignalGate()
 
     public init(spec: InitSpec) { self.spec = spec }
@@ -61,7 +63,7 @@ public final class ContainerLauncher {
         do {
             try sendSpec(to: initProcess.specWrite)
             // dockling-init makes the container meanwhile, on another CPU.
-            let filter = try compileSeccompFilter()
+            let filter = try seccompProgram()
             let containerPID = try handshake(monitorPID: child.pid, up: SyncChannel(fd: initProcess.upRead),
                                              down: SyncChannel(fd: initProcess.downWrite), filter: filter,
                                              beforeGo: beforeGo)
@@ -110,10 +112,11 @@ public final class ContainerLauncher {
     }
 
     /// Docker's seccomp profile for the container, which it gets after the go-ahead.
-    private func compileSeccompFilter() throws -> SeccompProgram? {
+    private func seccompProgram() throws -> SeccompProgram? {
         guard let confinement = spec.confinement, confinement.seccomp else { return nil }
         Tracer.shared.step = "security"
-        return try SeccompFilter(capabilities: confinement.capabilities).compile()
+        let filter = SeccompFilter(capabilities: confinement.capabilities)
+        return try seccompCache.map { try $0.program(for: filter) } ?? filter.compile()
     }
 
     /// Waits for dockling-init (which waits for the container). What a signal does is

@@ -10,6 +10,25 @@ import CSeccomp
 struct SeccompFilter {
     let capabilities: CapabilitySet
 
+    /// libseccomp's `SCMP_FLTATR_CTL_OPTIMIZE` level 2: the program finds a system call's
+    /// rule by binary search over the numbers, not by trying them one after another.
+    /// It is longer, but each call runs a handful of its instructions — and so does the
+    /// kernel, which runs the filter for every system call number when it installs it,
+    /// to learn which ones it may let through without running it again.
+    static let binaryTree: UInt32 = 2
+
+    /// The profile's rules that apply to a container with these capabilities, in order.
+    var rules: [SeccompRule] { DockerSeccompProfile.rules.filter { $0.applies(to: capabilities) } }
+
+    /// Names everything the compiled program depends on — the architecture, the program's
+    /// shape, the default errno, the rules that apply — so that a program compiled once
+    /// can stand in for the next compile of the same filter (`SeccompCache`).
+    var fingerprint: Digest {
+        let lines = ["dockling seccomp 1", Platform.hostArchitecture, "optimize \(Self.binaryTree)",
+                     "default errno \(DockerSeccompProfile.defaultErrno)"] + rules.map(\.line)
+        return Digest.of(lines.joined(separator: "\n").utf8)
+    }
+
     /// The BPF program the kernel will run: libseccomp builds it from the rules and
     /// writes it out, and dockling installs it itself (`SeccompProgram.load`).
     func compile() throws -> SeccompProgram {
@@ -17,8 +36,9 @@ struct SeccompFilter {
             throw SeccompError(what: "seccomp_init failed")
         }
         defer { seccomp_release(filter) }
+        try check(seccomp_attr_set(filter, SCMP_FLTATR_CTL_OPTIMIZE, Self.binaryTree), "seccomp_attr_set(OPTIMIZE)")
         var allowedAlways: Set<String> = []
-        for rule in DockerSeccompProfile.rules where rule.applies(to: capabilities) {
+        for rule in rules {
             for name in rule.names where !allowedAlways.contains(name) {
                 let number = seccomp_syscall_resolve_name(name)
                 guard number != __NR_SCMP_ERROR else { continue }

@@ -7,20 +7,36 @@ import Glibc
 /// while dockling-init makes the container, and sends it down the go-ahead's pipe.
 struct SeccompProgram: Sendable {
     static let instructionSize = 8
+
+    /// The kernel's limit (BPF_MAXINSNS).
+    static let maximumInstructions = 4096
     let bytes: [UInt8]
+
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
+    /// Bytes from elsewhere (the cache): only whole instructions, as many as the kernel takes.
+    init?(validating bytes: [UInt8]) {
+        guard Self.fits(byteCount: bytes.count) else { return nil }
+        self.bytes = bytes
+    }
+
+    /// Whole instructions, at least one, no more than the kernel takes.
+    static func fits(byteCount: Int) -> Bool {
+        byteCount > 0 && byteCount % instructionSize == 0 && byteCount <= maximumInstructions * instructionSize
+    }
 
     var instructionCount: Int { bytes.count / Self.instructionSize }
 
     /// Sends the program after a `seccomp N` line, so the reader knows where it ends.
     func send(over channel: SyncChannel) throws(KernelError) {
-        try channel.send(.seccomp(byteCount: bytes.count), note: "docker's seccomp profile, compiled while dockling-init made the container")
+        try channel.send(.seccomp(byteCount: bytes.count), note: "docker's seccomp profile, made ready while dockling-init made the container")
         try Kernel.write(channel.fd, bytes: bytes, shown: { "<\($0.count / Self.instructionSize) BPF instructions>" },
                          note: "the filter it installs just before exec")
     }
 
     /// The program the parent sends after the go-ahead.
     static func receive(over channel: SyncChannel) throws -> SeccompProgram {
-        guard case .seccomp(let count) = channel.receive(), count > 0, count % instructionSize == 0 else {
+        guard case .seccomp(let count) = channel.receive(), fits(byteCount: count) else {
             throw SeccompError(what: "no seccomp filter came from the parent")
         }
         var bytes = [UInt8](repeating: 0, count: count)

@@ -33,4 +33,22 @@ struct SeccompRule: Sendable {
         let has = { (name: String) in Capability(named: name).map(capabilities.contains) ?? false }
         return onlyWith.map(has) ?? true && !(unlessWith.map(has) ?? false)
     }
+
+    /// The rule as one line with every field spelled out, capabilities already decided:
+    /// what the fingerprint of a compiled program is taken over.
+    var line: String {
+        let verdict = switch action {
+        case .allow: "allow"
+        case .fail(let errno): "errno \(errno)"
+        }
+        let tests = conditions.map { condition in
+            let argument = "arg\(condition.argument)"
+            return switch condition.test {
+            case .equals(let value): "\(argument) == \(value)"
+            case .notEquals(let value): "\(argument) != \(value)"
+            case .masked(let mask, let value): "\(argument) & \(mask) == \(value)"
+            }
+        }
+        return "\(verdict) if [\(tests.joined(separator: ", "))]: \(names.joined(separator: " "))"
+    }
 }
