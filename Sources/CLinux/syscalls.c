@@ -29,6 +29,10 @@ int dl_lsetxattr(const char *path, const char *name, const void *value, size_t s
 }
 int dl_unshare(int flags) { return unshare(flags); }
 int dl_setns(int fd, int nstype) { return setns(fd, nstype); }
+int dl_sched_idle(void) {
+    struct sched_param none = { 0 };
+    return sched_setscheduler(0, SCHED_IDLE, &none);
+}
 int dl_pivot_root(const char *new_root, const char *put_old) {
     return (int)syscall(SYS_pivot_root, new_root, put_old);
 }

@@ -43,6 +43,25 @@ final class ContainerStartPathSystemTests: XCTestCase {
         try cli.run(["rm", "-f", "limited"])
     }
 
+    /// With --rm the monitor hands out the exit code first and only then cleans up, at
+    /// SCHED_IDLE: the next container a lesson starts need not wait for a CPU.
+    func testARemovedContainersCleanupYieldsTheCPUAfterTheExitCode() throws {
+        let run = try cli.run(["run", "--rm", "--trace=json", "busybox", "true"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let events = run.stderr.split(separator: "\n").compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
+        }
+        func index(_ call: String, _ matches: (String) -> Bool) -> Int? {
+            events.firstIndex { $0["call"] as? String == call && matches(($0["args"] as? [String] ?? []).joined(separator: " ")) }
+        }
+        let gone = try XCTUnwrap(index("rename") { $0.contains("/.gone-") }, "the container is renamed aside")
+        let idle = try XCTUnwrap(index("sched_setscheduler") { $0.contains("SCHED_IDLE") }, "the monitor yields")
+        let cgroupGone = try XCTUnwrap(index("rmdir") { $0.contains("/dockling-") }, "the cgroup is removed")
+        XCTAssertLessThan(gone, idle)
+        XCTAssertLessThan(idle, cgroupGone)
+        XCTAssertEqual(events[gone]["pid"] as? Int, events[idle]["pid"] as? Int, "the monitor itself yields")
+    }
+
     /// The monitor makes the network namespace ahead and goes back to the host's: the
     /// container has one of its own, with lo first, up; the monitor stays in the host's;
     /// --network host shares the host's; a user namespace gets one it owns (its root,

@@ -37,6 +37,8 @@ ssize_t dl_lgetxattr(const char *path, const char *name, void *value, size_t siz
 int dl_lsetxattr(const char *path, const char *name, const void *value, size_t size, int flags);
 int dl_unshare(int flags);
 int dl_setns(int fd, int nstype);
+/// sched_setscheduler(0, SCHED_IDLE): SCHED_IDLE needs _GNU_SOURCE, which Swift's Glibc lacks.
+int dl_sched_idle(void);
 int dl_pivot_root(const char *new_root, const char *put_old);
 int dl_pidfd_open(pid_t pid, unsigned int flags);
 int dl_close_range(unsigned int first, unsigned int last, int flags);

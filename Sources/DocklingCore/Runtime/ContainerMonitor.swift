@@ -170,6 +170,9 @@ final class ContainerMonitor {
         }
         let removed = try? spec.store.detach(spec.containerID)
         relay.finish(exitCode: status.exitCode)
+        // The exit code is out and the container gone from every listing: nobody waits
+        // for the rest, so it must not hold up a container started meanwhile.
+        try? Kernel.scheduleWhenIdle(note: "clean up only on a CPU nothing else wants")
         release()
         if let removed { try? FileManager.default.removeItem(atPath: removed) }
     }
