@@ -25,9 +25,13 @@ test: build
 	  rm -rf $$root $$root.log; exit $$status
 	$(SWIFT) test
 
-# The optimised executables that bench measures and install copies.
+# The optimised executables that bench measures and install copies. They start faster
+# without the $$ORIGIN search path (the Swift runtime is linked in, so ld.so has nothing
+# to look for beside them) and with lld's packed relative relocations (DT_RELR, glibc
+# 2.36+): 40 000 relocations in 7 KB instead of 1 MB for ld.so to read at each start.
 release: setup
-	$(SWIFT) build -c release --static-swift-stdlib
+	$(SWIFT) build -c release --static-swift-stdlib --disable-local-rpath \
+	  -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs
 
 bench: release
 	bench/run.sh
