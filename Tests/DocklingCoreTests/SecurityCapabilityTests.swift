@@ -43,11 +43,17 @@ final class SecurityCapabilityTests: XCTestCase {
         }
     }
 
-    func testSetsReadFromProcStatus() {
-        let status = "Name:\tsh\nCapInh:\t0000000000000000\nCapPrm:\t000001fffeffffff\nCapBnd:\t00000000a80425fb\n"
-        XCTAssertEqual(CapabilitySet(status: status, field: "CapBnd"), .dockerDefault)
-        XCTAssertEqual(CapabilitySet(status: status, field: "CapPrm")?.bits, 0x1_FFFE_FFFF_FF)
-        XCTAssertNil(CapabilitySet(status: status, field: "CapAmb"))
+    /// capget's two 32-bit halves of each set make the sets /proc/self/status shows.
+    func testCapgetAgreesWithProcStatus() throws {
+        let status = try String(contentsOfFile: "/proc/self/status", encoding: .utf8)
+        func field(_ name: String) -> UInt64? {
+            status.split(separator: "\n").first { $0.hasPrefix(name + ":") }
+                .flatMap { UInt64($0.dropFirst(name.count + 1).trimmingCharacters(in: .whitespaces), radix: 16) }
+        }
+        let sets = try Kernel.capget(note: "test")
+        XCTAssertEqual(sets.effective.bits, field("CapEff"))
+        XCTAssertEqual(sets.permitted.bits, field("CapPrm"))
+        XCTAssertEqual(sets.inheritable.bits, field("CapInh"))
         XCTAssertEqual(CapabilitySet.all.intersection(.dockerDefault), .dockerDefault)
     }
 

@@ -45,6 +45,8 @@ int dl_close_range(unsigned int first, unsigned int last, int flags);
 int dl_prctl(int option, unsigned long arg2, unsigned long arg3);
 /// capset(2) for the calling thread: each set is a bit mask of capability numbers.
 int dl_capset(uint64_t effective, uint64_t permitted, uint64_t inheritable);
+/// capget(2) for the calling thread: fills sets[0..2] with effective, permitted, inheritable.
+int dl_capget(uint64_t sets[3]);
 pid_t dl_fork(void);
 /// clone(2) without a new stack: like fork, but the child starts in new namespaces.
 pid_t dl_clone_namespaces(int flags);

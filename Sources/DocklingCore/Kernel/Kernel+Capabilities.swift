@@ -17,6 +17,20 @@ extension Kernel {
         }
     }
 
+    /// The calling thread's effective, permitted and inheritable capability sets.
+    /// The corresponding C function is `capget`.
+    public static func capget(note: String) throws(KernelError)
+        -> (effective: CapabilitySet, permitted: CapabilitySet, inheritable: CapabilitySet) {
+        var sets: [UInt64] = [0, 0, 0]
+        let header = "{version=_LINUX_CAPABILITY_VERSION_3, pid=0}"
+        try traced("capget", [header, "{effective=\(describe(CapabilitySet(bits: sets[0]))), permitted="
+                                + "\(describe(CapabilitySet(bits: sets[1]))), inheritable=\(describe(CapabilitySet(bits: sets[2])))}"],
+                   note: note) {
+            Int(dl_capget(&sets))
+        }
+        return (CapabilitySet(bits: sets[0]), CapabilitySet(bits: sets[1]), CapabilitySet(bits: sets[2]))
+    }
+
     /// A set as strace prints it: `1<<CAP_CHOWN|1<<CAP_KILL`, or `0`.
     private static func describe(_ set: CapabilitySet) -> String {
         set.bits == 0 ? "0" : set.members.map { "1<<\($0.name)" }.joined(separator: "|")

@@ -28,21 +28,6 @@ public struct CapabilitySet: Equatable, Codable, Sendable {
 
     public func intersection(_ other: CapabilitySet) -> CapabilitySet { CapabilitySet(bits: bits & other.bits) }
 
-    /// A set from the text of /proc/PID/status: `field` is `CapEff`, `CapBnd`…
-    public init?(status: String, field: String) {
-        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }),
-              let bits = UInt64(line.dropFirst(field.count + 1).drop { $0 == " " || $0 == "\t" }, radix: 16)
-        else { return nil }
-        self.bits = bits
-    }
-
-    /// One of this process's sets, as /proc/self/status shows it. dockling may itself
-    /// run with fewer than all capabilities (in a container, say), and the kernel
-    /// grants none that the process does not already have.
-    static func current(_ field: String) -> CapabilitySet {
-        (try? Kernel.readFile("/proc/self/status")).flatMap { CapabilitySet(status: $0, field: field) } ?? .all
-    }
-
     /// Sixteen hex digits, as /proc/PID/status shows a set.
     public var hex: String {
         let digits = String(bits, radix: 16)

@@ -17,8 +17,8 @@ struct ConfinementSteps {
     func beforeUserSwitch() throws {
         Tracer.shared.step = "security"
         if filterFirst { try loadFilter() }
-        let bounding = CapabilitySet.current("CapBnd")
-        for capability in bounding.members where !confinement.capabilities.contains(capability) {
+        // Dropping one the bounding set already lacks is no error: nothing to read first.
+        for capability in Capability.all where !confinement.capabilities.contains(capability) {
             try Kernel.prctl(24 /* PR_CAPBSET_DROP */, name: "PR_CAPBSET_DROP", UInt(capability.number),
                              argText: capability.name,
                              note: "no process of the container, nor anything it execs, can ever hold \(capability.name)")
@@ -31,7 +31,10 @@ struct ConfinementSteps {
         // Root keeps the container's set across exec; any other user ends with none,
         // as in docker: the inheritable set stays empty, which also empties the
         // ambient set (a capability is ambient only while permitted and inheritable).
-        let kept = geteuid() == 0 ? confinement.capabilities.intersection(CapabilitySet.current("CapPrm")) : .empty
+        // dockling may itself run with fewer than all capabilities (in a container, say),
+        // and the kernel grants none that the process does not already have.
+        let kept = geteuid() == 0
+            ? confinement.capabilities.intersection(try Kernel.capget(note: "what we may keep").permitted) : .empty
         try Kernel.capset(effective: kept, permitted: kept, inheritable: .empty,
                           note: kept == .empty ? "a user other than root keeps no capabilities"
                                                : "keep only the container's capabilities: CapEff \(kept.hex)")

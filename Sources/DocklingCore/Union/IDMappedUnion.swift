@@ -79,8 +79,8 @@ public enum IDMappedUnion {
             _ = try? Kernel.setfsuid(uid, note: "back to our own file system user id")
             _ = try? Kernel.setfsgid(gid, note: "back to our own file system group id")
         }
-        let permitted = CapabilitySet.current("CapPrm")
-        try Kernel.capset(effective: permitted, permitted: permitted, inheritable: CapabilitySet.current("CapInh"),
+        let sets = try Kernel.capget(note: "the capabilities we hold")
+        try Kernel.capset(effective: sets.permitted, permitted: sets.permitted, inheritable: sets.inheritable,
                           note: "leaving fsuid 0 dropped the file capabilities: take them back for overlayfs to keep")
         try Kernel.fsconfig(context, .create, note: "create the overlay; it keeps these credentials for its work")
     }
