@@ -14,6 +14,9 @@ final class SeccompCacheTests: XCTestCase {
         cache = SeccompCache(root: StoreRoot(path: scratch.path + "/store"))
     }
 
+    // XCTest keeps every test case object until the run ends: let go of the folder now.
+    override func tearDown() { scratch = nil }
+
     private var keptPath: String { cache.directory + "/" + filter.fingerprint.hex + ".bpf" }
 
     private func kept() -> [UInt8]? { FileManager.default.contents(atPath: keptPath).map { [UInt8]($0) } }
