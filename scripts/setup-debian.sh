@@ -5,10 +5,9 @@ set -euo pipefail
 
 packages=(
   busybox-static   # the root filesystem learners stand in
-  libarchive-dev   # layer tars (and pkg-config to find it)
+  libarchive-dev   # layer tars (its header; the library is loaded on first use)
   libssl-dev       # SHA-256 (libcrypto) for digests
   libseccomp-dev   # the seccomp filter of docker's default profile
-  pkg-config
   strace           # the trace-truth tests compare dockling's trace with strace's
   util-linux       # setsid, unshare (tests and benchmarks)
   iproute2 procps  # ip, ps on the host

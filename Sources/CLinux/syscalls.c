@@ -54,18 +54,18 @@ int dl_setresgid(gid_t gid) { return setresgid(gid, gid, gid); }
 int dl_setfsuid(uid_t uid) { return setfsuid(uid); }
 int dl_setfsgid(gid_t gid) { return setfsgid(gid); }
 
-int dl_open_tree(int dirfd, const char *path, unsigned int flags) {
-    return (int)syscall(SYS_open_tree, dirfd, path, flags);
+int dl_open_tree(int dirfd, const char *path, int clone) {
+    return (int)syscall(SYS_open_tree, dirfd, path, (clone ? OPEN_TREE_CLONE : 0) | OPEN_TREE_CLOEXEC);
 }
 int dl_mount_setattr_idmap(int fd, int userns_fd) {
     struct mount_attr attr = { .attr_set = MOUNT_ATTR_IDMAP, .userns_fd = (uint64_t)userns_fd };
     return (int)syscall(SYS_mount_setattr, fd, "", AT_EMPTY_PATH, &attr, sizeof attr);
 }
-int dl_fsopen(const char *fsname, unsigned int flags) { return (int)syscall(SYS_fsopen, fsname, flags); }
+int dl_fsopen(const char *fsname) { return (int)syscall(SYS_fsopen, fsname, FSOPEN_CLOEXEC); }
 int dl_fsconfig(int fd, unsigned int cmd, const char *key, const char *value, int aux) {
     return (int)syscall(SYS_fsconfig, fd, cmd, key, value, aux);
 }
-int dl_fsmount(int fd, unsigned int flags) { return (int)syscall(SYS_fsmount, fd, flags, 0); }
+int dl_fsmount(int fd) { return (int)syscall(SYS_fsmount, fd, FSMOUNT_CLOEXEC, 0); }
 int dl_move_mount_fd(int fd, const char *target) {
     return (int)syscall(SYS_move_mount, fd, "", AT_FDCWD, target, MOVE_MOUNT_F_EMPTY_PATH);
 }

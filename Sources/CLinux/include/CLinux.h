@@ -58,12 +58,13 @@ int dl_setfsgid(gid_t gid);
 int dl_setresgid(gid_t gid);
 /// The new mount API (linux/mount.h), which glibc 2.36 declares but Swift cannot use
 /// (struct mount_attr): open_tree, mount_setattr with MOUNT_ATTR_IDMAP only, fsopen,
-/// fsconfig, fsmount, and move_mount of a descriptor (MOVE_MOUNT_F_EMPTY_PATH).
-int dl_open_tree(int dirfd, const char *path, unsigned int flags);
+/// fsconfig, fsmount, and move_mount of a descriptor (MOVE_MOUNT_F_EMPTY_PATH). Every
+/// descriptor they return is close-on-exec; open_tree clones the tree when `clone` is set.
+int dl_open_tree(int dirfd, const char *path, int clone);
 int dl_mount_setattr_idmap(int fd, int userns_fd);
-int dl_fsopen(const char *fsname, unsigned int flags);
+int dl_fsopen(const char *fsname);
 int dl_fsconfig(int fd, unsigned int cmd, const char *key, const char *value, int aux);
-int dl_fsmount(int fd, unsigned int flags);
+int dl_fsmount(int fd);
 int dl_move_mount_fd(int fd, const char *target);
 /// seccomp(SECCOMP_SET_MODE_FILTER, 0, prog): installs a compiled BPF program of
 /// `bytes` bytes (8 per instruction).

@@ -10,8 +10,6 @@ public struct ContainerSignals {
 
     public init(store: ContainerStore) { self.store = store }
 
-    static let killNote = "SIGKILL to PID 1: the kernel ends every process in the container's PID namespace"
-
     /// SIGTERM (or the image's stop signal), then SIGKILL after `timeout` seconds.
     public func stop(_ record: ContainerRecord, timeout: Int) throws {
         guard record.state.status == .running, let pid = record.state.pid else { return }
@@ -29,7 +27,7 @@ public struct ContainerSignals {
         }
         Tracer.shared.step = "kill"
         try Kernel.kill(pid, signal, note: signal == SIGKILL
-            ? Self.killNote
+            ? "SIGKILL to PID 1: the kernel ends every process in the container's PID namespace"
             : "deliver \(Signals.name(signal)) to the container's PID 1")
         if signal == SIGKILL { _ = waitForExit(record, seconds: 10) }
     }
@@ -37,14 +35,12 @@ public struct ContainerSignals {
     /// `rm -f`: SIGKILL to a running container's PID 1, then wait for its monitor to
     /// record the end. A PID 1 that ended on its own meanwhile (ESRCH) is just as gone.
     public func forceEnd(_ record: ContainerRecord) throws {
-        guard record.state.status == .running, let pid = record.state.pid else { return }
-        Tracer.shared.step = "kill"
-        do throws(KernelError) {
-            try Kernel.kill(pid, SIGKILL, note: Self.killNote)
-        } catch where error.errno == .ESRCH {
+        do {
+            try kill(record, signal: SIGKILL)
+        } catch let error as KernelError where error.errno == .ESRCH {
             // It ended between our reading its state and now: what -f asked for.
+            _ = waitForExit(record, seconds: 10)
         }
-        _ = waitForExit(record, seconds: 10)
     }
 
     /// Waits until the monitor has recorded the end (it writes the state, then exits).

@@ -14,20 +14,20 @@ public struct ContainerStarter {
     /// Starts the container. With `attach`, a client connects to the attach socket
     /// before the command may run, so that not a byte of its output is missed.
     public func start(_ record: ContainerRecord, attach: Bool) throws -> AttachClient? {
+        guard record.state.status != .running else {
+            throw UsageError(step: "start", "container \(record.config.name) is already running")
+        }
         // A monitor killed with SIGKILL left the cgroups (and perhaps processes) of
         // the last run: they must go before the new monitor makes cgroups of the same name.
         if record.monitorKilled { _ = ContainerCgroups.removeLeftovers(id: record.id, folder: record.directory) }
         return try start(record, attach: attach, monitor: InitProcess.spawnMonitor(containerID: record.id))
     }
 
-    /// Starts the container with a monitor from `InitProcess.spawnMonitor` (`run` starts
-    /// it before it makes the container), which it cancels on failure.
+    /// Starts the stopped container with a monitor from `InitProcess.spawnMonitor` (`run`
+    /// starts it before it makes the container), which it cancels on failure.
     public func start(_ record: ContainerRecord, attach: Bool, monitor: InitProcess) throws -> AttachClient? {
         let launcher: ContainerLauncher
         do {
-            guard record.state.status != .running else {
-                throw UsageError(step: "start", "container \(record.config.name) is already running")
-            }
             launcher = ContainerLauncher(spec: try spec(for: record))
             launcher.seccompCache = SeccompCache(root: root)
         } catch {

@@ -16,7 +16,7 @@ extension Kernel {
         let flags = clone ? "OPEN_TREE_CLONE|OPEN_TREE_CLOEXEC" : "OPEN_TREE_CLOEXEC"
         return Int32(try traced("open_tree", [directory.map(String.init) ?? "AT_FDCWD", StraceFormat.quote(path), flags],
                                 note: note) {
-            Int(dl_open_tree(directory ?? AT_FDCWD, path, (clone ? 1 : 0) | UInt32(O_CLOEXEC)))
+            Int(dl_open_tree(directory ?? AT_FDCWD, path, clone ? 1 : 0))
         })
     }
 
@@ -35,7 +35,7 @@ extension Kernel {
     /// The corresponding C function is `fsopen`.
     public static func fsopen(_ type: String, note: String) throws(KernelError) -> Int32 {
         Int32(try traced("fsopen", [StraceFormat.quote(type), "FSOPEN_CLOEXEC"], note: note) {
-            Int(dl_fsopen(type, 1 /* FSOPEN_CLOEXEC */))
+            Int(dl_fsopen(type))
         })
     }
 
@@ -66,7 +66,7 @@ extension Kernel {
     /// The corresponding C function is `fsmount`.
     public static func fsmount(_ fd: Int32, note: String) throws(KernelError) -> Int32 {
         Int32(try traced("fsmount", [String(fd), "FSMOUNT_CLOEXEC", "0"], note: note) {
-            Int(dl_fsmount(fd, 1 /* FSMOUNT_CLOEXEC */))
+            Int(dl_fsmount(fd))
         })
     }
 

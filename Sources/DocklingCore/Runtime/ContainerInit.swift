@@ -45,15 +45,17 @@ public enum ContainerInit {
             fail(toParent, code: 125, "init: cannot read the container spec: \(error)")
         }
         Glibc.close(specFD)
-        // Only a store container's monitor has a use for the ground work.
-        if spec.monitor == nil { groundwork?.discard() }
+        // Only the monitor of the container it was made for has a use for the ground work.
+        var ready = groundwork
+        if let groundwork, groundwork.containerID != spec.monitor?.containerID {
+            groundwork.discard()
+            ready = nil
+        }
         do {
             if let target = spec.join {
                 exit(try ContainerJoin(spec: spec, target: target).run(toParent: toParent).exitCode)
             }
-            let monitor = try spec.monitor.map {
-                try ContainerMonitor($0, ownNetwork: spec.has(.net) && !spec.has(.user), groundwork: groundwork)
-            }
+            let monitor = try spec.monitor.map { try ContainerMonitor($0, groundwork: ready) }
             let child = try startContainer(spec, monitor: monitor, toParent: toParent)
             Glibc.close(toParentFD)
             Glibc.close(fromParentFD)
@@ -85,7 +87,7 @@ public enum ContainerInit {
             throw error
         }
         if pid == 0 { ContainerProcess.run(spec, handoff: handoff) }
-        monitor?.adopt(pid)
+        if let handoff { monitor?.adopt(pid, handoff: handoff) }
         do {
             try toParent.send(.containerPID(pid), note: "tell the parent the container's host pid")
             try monitor?.recordRunning(pid)

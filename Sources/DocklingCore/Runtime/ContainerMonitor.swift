@@ -24,31 +24,29 @@ final class ContainerMonitor {
     /// The container's mount namespace, held open until its exit code is out.
     private var mountNamespace: Int32?
 
-    /// The container's network namespace, made ahead; nil: the clone makes it.
-    private var network: Int32?
-    /// With a user namespace: the union, built over idmapped layers (see `IDMappedUnion`).
-    private var union: Int32?
+    /// The network namespace the ground work made ahead, for the handoff to give or close.
+    private let networkMadeAhead: Int32?
 
     /// What the container's first process takes from us across the clone. In a user
     /// namespace, root inside cannot build the union from the layers as they are on
     /// disk; we, still host root, build it here first.
     func handoff(for spec: InitSpec) throws -> ContainerHandoff {
+        var union: Int32?
         if spec.has(.user), let overlay = spec.overlay {
             union = try IDMappedUnion.make(overlay, mapping: spec.idMapping ?? .unprivileged, volatile: spec.volatileOverlay)
         }
-        return ContainerHandoff(stdio: containerStdio, cgroup: cgroupEntry, network: network, union: union,
-                                makesCgroupNamespace: spec.has(.cgroup))
+        // Only a network namespace owned by the host's user namespace is made ahead.
+        let ownNetwork = spec.has(.net) && !spec.has(.user)
+        if !ownNetwork, let unused = networkMadeAhead { close(unused) }
+        return ContainerHandoff(stdio: containerStdio, cgroup: cgroupEntry, network: ownNetwork ? networkMadeAhead : nil,
+                                union: union, makesCgroupNamespace: spec.has(.cgroup))
     }
 
-    /// Makes what the container needs before it exists, taking what `groundwork` made
-    /// ahead for it where that fits. `ownNetwork`: the container gets a network
-    /// namespace of its own, owned by the host's user namespace.
-    init(_ spec: MonitorSpec, ownNetwork: Bool, groundwork: MonitorGroundwork?) throws {
+    /// Makes what the container needs before it exists, taking what `groundwork` — made
+    /// ahead for this container — has ready where that fits.
+    init(_ spec: MonitorSpec, groundwork ready: MonitorGroundwork?) throws {
         self.spec = spec
-        let ready = groundwork?.containerID == spec.containerID ? groundwork : nil
-        if ready == nil { groundwork?.discard() }
-        let network = ready?.takeNetwork()
-        if ownNetwork { self.network = network } else if let network { close(network) }
+        networkMadeAhead = ready?.takeNetwork()
         Tracer.shared.step = "cgroups"
         let limits: CgroupLimits
         do {
@@ -60,8 +58,7 @@ final class ContainerMonitor {
         cgroup = try ready?.cgroup(fitting: limits) ?? CgroupSession.create(name: spec.containerID, limits: limits)
         do {
             Tracer.shared.step = "stdio"
-            listener = try ready?.listener ?? Kernel.listenAbstract(MonitorSpec.attachSocket(spec.containerID),
-                                                                    note: "the attach socket: dockling run, start -a and attach connect here")
+            listener = try ready?.listener ?? MonitorSpec.listen(containerID: spec.containerID)
             if spec.tty {
                 let pair = try Kernel.socketPair(note: "-t: the container will send its pty's master over this")
                 terminalSocket = pair.0
@@ -94,11 +91,11 @@ final class ContainerMonitor {
     /// mount namespace exits, the kernel unmounts everything in it on the way out, and
     /// waits for RCU grace periods to do so — before the exit can be reaped. Held here,
     /// that teardown happens when we let go, after the exit code has been reported.
-    func adopt(_ child: pid_t) {
-        cgroupEntry.close()
+    func adopt(_ child: pid_t, handoff: ContainerHandoff) {
+        handoff.cgroup.close()
         containerEnds.forEach { _ = close($0) }
         // The container holds these now; ours would keep them alive after it ends.
-        [network, union].compactMap { $0 }.forEach { _ = close($0) }
+        [handoff.network, handoff.union].compactMap { $0 }.forEach { _ = close($0) }
         Tracer.shared.step = "namespaces"
         mountNamespace = try? Kernel.open("/proc/\(child)/ns/mnt", [.readOnly, .closeOnExec],
                                           note: "hold the container's mount namespace: its teardown waits until the exit code is out")

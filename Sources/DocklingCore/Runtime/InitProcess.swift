@@ -24,17 +24,18 @@ public final class InitProcess {
 
     /// Starts dockling-init with `stdio` as its descriptors 0-2, in our session.
     public static func spawn(stdio: [Int32]) throws -> InitProcess {
-        try spawn(stdio: stdio, newSession: false, containerID: nil)
+        try spawn(stdio: stdio, containerID: nil)
     }
 
     /// Starts dockling-init as the monitor of the store container `containerID`: in a
     /// session of its own, its stdio on /dev/null, so that the container outlives this
     /// command. It starts on the container's cgroup while it waits for the spec.
     public static func spawnMonitor(containerID: String) throws -> InitProcess {
-        try spawn(stdio: [-1, -1, -1], newSession: true, containerID: containerID)
+        try spawn(stdio: [-1, -1, -1], containerID: containerID)
     }
 
-    private static func spawn(stdio: [Int32], newSession: Bool, containerID: String?) throws -> InitProcess {
+    /// A monitor (`containerID` given) gets a session of its own.
+    private static func spawn(stdio: [Int32], containerID: String?) throws -> InitProcess {
         Tracer.shared.step = "launch"
         let specPipe = try Kernel.pipe(note: "a pipe to send the container spec to dockling-init")
         let up = try Kernel.pipe(note: "a pipe for dockling-init to talk to us")
@@ -51,7 +52,7 @@ public final class InitProcess {
             let child = try Kernel.spawn(SpawnRequest(
                 path: path, argv: ["dockling-init"] + (containerID.map { [$0] } ?? []),
                 environment: ProcessEnvironment.entries(environment),
-                descriptors: descriptors, newSession: newSession),
+                descriptors: descriptors, newSession: containerID != nil),
                 note: "start dockling-init: a fresh single-threaded process to make the namespaces")
             return InitProcess(child: child, specWrite: specPipe.write, upRead: up.read, downWrite: down.write)
         } catch {

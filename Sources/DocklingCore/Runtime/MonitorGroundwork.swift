@@ -23,8 +23,7 @@ final class MonitorGroundwork {
         cgroup = try CgroupSession.create(name: containerID, limits: CgroupLimits())
         do {
             Tracer.shared.step = "stdio"
-            listener = try Kernel.listenAbstract(MonitorSpec.attachSocket(containerID),
-                                                 note: "the attach socket: dockling run, start -a and attach connect here")
+            listener = try MonitorSpec.listen(containerID: containerID)
         } catch {
             cgroup.discard()
             throw error

@@ -25,6 +25,11 @@ public struct MonitorSpec: Codable, Sendable {
     /// The abstract socket clients attach to.
     public static func attachSocket(_ containerID: String) -> String { "dockling-attach-" + containerID }
 
+    /// Opens the container's attach socket, for its monitor.
+    static func listen(containerID: String) throws(KernelError) -> Int32 {
+        try Kernel.listenAbstract(attachSocket(containerID), note: "the attach socket: dockling run, start -a and attach connect here")
+    }
+
     var store: ContainerStore { ContainerStore(root: StoreRoot(path: root)) }
 
     /// The limits parsed back into their typed form.

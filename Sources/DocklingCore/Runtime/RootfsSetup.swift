@@ -91,7 +91,7 @@ struct RootfsSetup {
                              data: "mode=1777", note: "a writable /tmp, since the root will be read-only")
         }
         try Kernel.mount(source: nil, target: rootfs, type: nil,
-                         flags: MountFlags.locked(at: rootfs).union([.remount, .bind, .readOnly]),
+                         flags: MountFlags.readOnlyRemount(of: rootfs),
                          note: "make the root read-only: the rootfs is shared by every run")
     }
 

@@ -20,7 +20,7 @@ struct VolumeMount {
                              note: "show \(source) at \(mount.destination) inside the container")
             if mount.readOnly {
                 try Kernel.mount(source: nil, target: target, type: nil,
-                                 flags: MountFlags.locked(at: target).union([.remount, .bind, .readOnly]),
+                                 flags: MountFlags.readOnlyRemount(of: target),
                                  note: ":ro — the container may read \(mount.destination) but not change it")
             }
         case .tmpfs:

@@ -8,6 +8,11 @@ import Glibc
 /// into BPF — longer than dockling-init needs to make the container, so PID 1 would wait
 /// for it — and for the same rules it writes the same program every time. The first
 /// container of a capability set compiles it; the next ones read it back.
+///
+/// libseccomp's version is not part of the fingerprint (learning it means loading the
+/// library, the cost the cache saves). A newer libseccomp that knows more system call
+/// names would allow those too; a kept program still refuses them — the safe side —
+/// until `cache/seccomp` is removed.
 public struct SeccompCache: Sendable {
     /// `<root>/cache/seccomp/<fingerprint>.bpf`.
     public let directory: String

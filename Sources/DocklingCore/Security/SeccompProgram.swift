@@ -30,7 +30,7 @@ struct SeccompProgram: Sendable {
     /// Sends the program after a `seccomp N` line, so the reader knows where it ends.
     func send(over channel: SyncChannel) throws(KernelError) {
         try channel.send(.seccomp(byteCount: bytes.count), note: "docker's seccomp profile, made ready while dockling-init made the container")
-        try Kernel.write(channel.fd, bytes: bytes, shown: { "<\($0.count / Self.instructionSize) BPF instructions>" },
+        try Kernel.write(channel.fd, bytes: bytes, shown: { _ in "<\(instructionCount) BPF instructions>" },
                          note: "the filter it installs just before exec")
     }
 
@@ -53,6 +53,6 @@ struct SeccompProgram: Sendable {
 
     /// Installs the filter on this process, for good.
     func load(note: String) throws(KernelError) {
-        try Kernel.seccompSetFilter(bytes, note: note)
+        try Kernel.seccompSetFilter(self, note: note)
     }
 }
