@@ -14,18 +14,13 @@ final class CommitWhiteoutTests: XCTestCase {
         try scratch.write("upper/sbin/tool", "mine")
         let upper = scratch.path + "/upper"
         try FileManager.default.createDirectory(atPath: upper + "/etc", withIntermediateDirectories: true)
-        try makeWhiteout(upper + "/etc/gone")
+        try Kernel.mknodWhiteout(upper + "/etc/gone", note: "test")
         XCTAssertEqual(link(upper + "/etc/gone", upper + "/etc/also-gone"), 0)
         try Xattr.set(upper + "/sbin", "trusted.overlay.opaque", "y")
         try Xattr.set(upper + "/etc", "trusted.overlay.origin", "lower-file-handle")
         try Xattr.set(upper + "/added", "user.overlay.impure", "y")
         try Xattr.set(upper + "/added", "user.note", "kept")
         return upper
-    }
-
-    /// What overlayfs leaves for a deleted file: a 0:0 character device.
-    private func makeWhiteout(_ path: String) throws {
-        try host("python3", ["-c", "import os,stat,sys; os.mknod(sys.argv[1], stat.S_IFCHR | 0o000, os.makedev(0, 0))", path])
     }
 
     /// Each entry of a tar as Python's tarfile reads it: name, type, size, xattrs.
@@ -105,7 +100,7 @@ final class CommitWhiteoutTests: XCTestCase {
     func testACombiningMarkAfterASlashKeepsTheWhiteoutInItsDirectory() throws {
         let scratch = try ScratchDirectory()
         let upper = try makeUpper(in: scratch)
-        try makeWhiteout(upper + "/etc/\u{301}gone")
+        try Kernel.mknodWhiteout(upper + "/etc/\u{301}gone", note: "test")
         let (tar, _) = try writeLayer(upper, as: .overlayUpper, in: scratch)
         let names = try listing(tar)
         XCTAssertTrue(names.contains("etc/.wh.\u{301}gone file 0"), "\(names)")

@@ -3,14 +3,16 @@ import XCTest
 
 /// docker's examples, run through dockling: run, ps, stop, start -a, logs, kill, prune.
 final class ContainerLifecycleSystemTests: XCTestCase {
-    private var root: TemporaryRoot!
-    private var cli: DocklingCLI!
+    private var store: SystemStore!
+    private var root: TemporaryRoot { store.root }
+    private var cli: DocklingCLI { store.cli }
 
     override func setUpWithError() throws {
-        try Tool.requireRoot()
-        try Tool.requireProgram("busybox", package: "busybox-static")
-        root = try TemporaryRoot("life")
-        cli = DocklingCLI(root: root)
+        store = try SystemStore("life")
+    }
+
+    override func tearDownWithError() throws {
+        try store?.clean()
     }
 
     private func expectStatus(_ name: String, _ prefix: String, _ why: String = "",
@@ -26,10 +28,6 @@ final class ContainerLifecycleSystemTests: XCTestCase {
             usleep(20_000)
         }
         return false
-    }
-
-    override func tearDownWithError() throws {
-        if let cli { try cli.run(["system", "prune", "-f", "--volumes"]) }
     }
 
     func testRunWaitsPrintsAndIsRemovedWithRm() throws {
@@ -144,9 +142,7 @@ final class ContainerLifecycleSystemTests: XCTestCase {
             XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/cgroup.procs"), dir)
         }
         // The monitor dies without cleaning up; rm must find the cgroups from the record.
-        let pid = try XCTUnwrap((try cli.state(id))["Pid"] as? Int)
-        let monitor = try XCTUnwrap(HostProcesses.parent(pid_t(pid)))
-        kill(monitor, SIGKILL)
+        kill(try cli.monitor(of: id), SIGKILL)
         XCTAssertTrue(try waitUntil { try self.cli.status("recorded").hasPrefix("Exited") })
         XCTAssertEqual(try cli.run(["rm", "-f", id]).status, 0)
         for dir in directories { XCTAssertFalse(FileManager.default.fileExists(atPath: dir), "\(dir) outlived rm") }

@@ -5,18 +5,16 @@ import XCTest
 /// container joins its cgroup itself and makes its cgroup namespace afterwards, exec'd
 /// processes join the same way, and only --rm containers get a volatile overlay.
 final class ContainerStartPathSystemTests: XCTestCase {
-    private var root: TemporaryRoot!
-    private var cli: DocklingCLI!
+    private var store: SystemStore!
+    private var root: TemporaryRoot { store.root }
+    private var cli: DocklingCLI { store.cli }
 
     override func setUpWithError() throws {
-        try Tool.requireRoot()
-        try Tool.requireProgram("busybox", package: "busybox-static")
-        root = try TemporaryRoot("start")
-        cli = DocklingCLI(root: root)
+        store = try SystemStore("start")
     }
 
     override func tearDownWithError() throws {
-        if let cli { try cli.run(["system", "prune", "-f", "--volumes"]) }
+        try store?.clean()
     }
 
     /// Every hierarchy the container can name starts at its own cgroup, and that cgroup
@@ -83,8 +81,7 @@ final class ContainerStartPathSystemTests: XCTestCase {
         let running = try cli.run(["run", "-d", "--name", "net", "busybox", "sleep", "30"])
         XCTAssertEqual(running.status, 0, running.stderr)
         // The container's PID 1 is the monitor's child.
-        let pid = try XCTUnwrap(try cli.state("net")["Pid"] as? Int)
-        let monitor = try XCTUnwrap(HostProcesses.parent(pid_t(pid)))
+        let monitor = try cli.monitor(of: "net")
         XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(monitor)/ns/net"), host,
                        "the monitor made the namespace and came back to the host's")
         try cli.run(["rm", "-f", "net"])

@@ -9,16 +9,18 @@ import XCTest
 /// finished: each delay is drawn between zero and a little more than an uninterrupted
 /// run of the same command took. Every failure names its trial and delay.
 final class CrashLoopSystemTests: XCTestCase {
-    private var root: TemporaryRoot!
-    private var cli: DocklingCLI!
+    private var store: SystemStore!
+    private var root: TemporaryRoot { store.root }
+    private var cli: DocklingCLI { store.cli }
     private var check: StoreCheck!
 
     override func setUpWithError() throws {
-        try Tool.requireRoot()
-        try Tool.requireProgram("busybox", package: "busybox-static")
-        root = try TemporaryRoot("crash")
-        cli = DocklingCLI(root: root)
+        store = try SystemStore("crash")
         check = StoreCheck(cli: cli)
+    }
+
+    override func tearDownWithError() throws {
+        try store?.clean()
     }
 
     func testLoadKilledAtRandomMomentsLeavesOnlyUsableImagesAndNothingPruneCannotRemove() throws {

@@ -5,15 +5,16 @@ import XCTest
 /// standard error, until `dockling system prune` removes it — and the work of a process
 /// that is still running is never taken for a leftover.
 final class LeftoverNoticeSystemTests: XCTestCase {
-    private var root: TemporaryRoot!
-    private var cli: DocklingCLI!
+    private var store: SystemStore!
+    private var root: TemporaryRoot { store.root }
+    private var cli: DocklingCLI { store.cli }
 
     override func setUpWithError() throws {
-        try Tool.requireRoot()
-        try Tool.requireProgram("busybox", package: "busybox-static")
-        try Tool.requireProgram("flock", package: "util-linux")
-        root = try TemporaryRoot("leftovers")
-        cli = DocklingCLI(root: root)
+        store = try SystemStore("leftovers", requiring: [("flock", "util-linux")])
+    }
+
+    override func tearDownWithError() throws {
+        try store?.clean()
     }
 
     private func notice(_ summary: String) -> String {
@@ -119,6 +120,14 @@ final class LeftoverNoticeSystemTests: XCTestCase {
         process.standardOutput = stdout ?? FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
+        // A test that fails or throws early must not leave it running (nor holding the
+        // store's lock when tearDown prunes): teardown blocks run before tearDown.
+        addTeardownBlock {
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+            }
+        }
         return process
     }
 
@@ -128,8 +137,6 @@ final class LeftoverNoticeSystemTests: XCTestCase {
 
     /// SIGKILLs the container's monitor: the parent of its PID 1.
     private func killMonitor(of id: String) throws {
-        let pid = try XCTUnwrap((try cli.state(id))["Pid"] as? Int)
-        let monitor = try XCTUnwrap(HostProcesses.parent(pid_t(pid)))
-        kill(monitor, SIGKILL)
+        kill(try cli.monitor(of: id), SIGKILL)
     }
 }

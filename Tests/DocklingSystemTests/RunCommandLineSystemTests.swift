@@ -4,18 +4,16 @@ import XCTest
 /// `dockling run`'s command line read as docker reads it: a `--trace` after the image is
 /// the container's, `-1` is a limit (none), and `--entrypoint` drops the image's Cmd.
 final class RunCommandLineSystemTests: XCTestCase {
-    private var root: TemporaryRoot!
-    private var cli: DocklingCLI!
+    private var store: SystemStore!
+    private var root: TemporaryRoot { store.root }
+    private var cli: DocklingCLI { store.cli }
 
     override func setUpWithError() throws {
-        try Tool.requireRoot()
-        try Tool.requireProgram("busybox", package: "busybox-static")
-        root = try TemporaryRoot("cmdline")
-        cli = DocklingCLI(root: root)
+        store = try SystemStore("cmdline")
     }
 
     override func tearDownWithError() throws {
-        if let cli { try cli.run(["system", "prune", "-f", "--volumes"]) }
+        try store?.clean()
     }
 
     func testATraceAfterTheImageIsTheContainersOwn() throws {

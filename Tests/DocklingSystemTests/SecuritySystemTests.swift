@@ -4,18 +4,16 @@ import XCTest
 /// docker's walls, tried from inside a container: capabilities, masked and read-only
 /// kernel files, the standard devices, seccomp — and `--privileged`, which takes them down.
 final class SecuritySystemTests: XCTestCase {
-    private var root: TemporaryRoot!
-    private var cli: DocklingCLI!
+    private var store: SystemStore!
+    private var root: TemporaryRoot { store.root }
+    private var cli: DocklingCLI { store.cli }
 
     override func setUpWithError() throws {
-        try Tool.requireRoot()
-        try Tool.requireProgram("busybox", package: "busybox-static")
-        root = try TemporaryRoot("security")
-        cli = DocklingCLI(root: root)
+        store = try SystemStore("security")
     }
 
     override func tearDownWithError() throws {
-        if let cli { try cli.run(["system", "prune", "-f"]) }
+        try store?.clean()
     }
 
     /// `dockling run --rm [flags] busybox sh -c script`, which must succeed.
@@ -73,7 +71,6 @@ final class SecuritySystemTests: XCTestCase {
                                                              "cat /proc/self/status")), "0")
     }
 
-    /// busybox has no keyctl: a ten-line static C program makes the call.
     /// The first container compiles the filter and the store keeps it; the next one (and
     /// an exec, confined alike) runs under the kept program, which still refuses.
     func testTheKeptProgramConfinesTheNextContainer() throws {
@@ -92,6 +89,7 @@ final class SecuritySystemTests: XCTestCase {
         XCTAssertEqual(try cli.run(["rm", "-f", "kept"]).status, 0)
     }
 
+    /// busybox has no keyctl: a ten-line static C program makes the call.
     func testSeccompRefusesKeyctl() throws {
         try Tool.requireProgram("gcc", package: "gcc (and libc6-dev for -static)")
         let probe = root.path + "/probe"

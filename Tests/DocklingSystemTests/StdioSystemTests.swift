@@ -3,18 +3,16 @@ import XCTest
 
 /// -i, stdout/stderr separation, attach from several clients, exec, and 10 MB byte for byte.
 final class StdioSystemTests: XCTestCase {
-    private var root: TemporaryRoot!
-    private var cli: DocklingCLI!
+    private var store: SystemStore!
+    private var root: TemporaryRoot { store.root }
+    private var cli: DocklingCLI { store.cli }
 
     override func setUpWithError() throws {
-        try Tool.requireRoot()
-        try Tool.requireProgram("busybox", package: "busybox-static")
-        root = try TemporaryRoot("stdio")
-        cli = DocklingCLI(root: root)
+        store = try SystemStore("stdio")
     }
 
     override func tearDownWithError() throws {
-        if let cli { try cli.run(["system", "prune", "-f"]) }
+        try store?.clean()
     }
 
     func testInteractiveCopiesStdinAndWithoutItStdinIsEmpty() throws {

@@ -4,21 +4,18 @@ import XCTest
 /// -t under a real terminal: script(1) gives dockling a pty, and a feeder types into it
 /// with pauses, as a person would.
 final class TerminalSystemTests: XCTestCase {
-    private var root: TemporaryRoot!
-    private var cli: DocklingCLI!
+    private var store: SystemStore!
+    private var root: TemporaryRoot { store.root }
+    private var cli: DocklingCLI { store.cli }
 
     override func setUpWithError() throws {
-        try Tool.requireRoot()
-        try Tool.requireProgram("busybox", package: "busybox-static")
-        try Tool.requireProgram("script", package: "bsdutils")
-        root = try TemporaryRoot("tty")
-        cli = DocklingCLI(root: root)
+        store = try SystemStore("tty", requiring: [("script", "bsdutils")])
         // Make the image now, so the typed keys do not race its first-use build.
         try cli.run(["run", "--rm", "busybox", "true"])
     }
 
     override func tearDownWithError() throws {
-        if let cli { try cli.run(["system", "prune", "-f"]) }
+        try store?.clean()
     }
 
     /// Runs `command` on a terminal, typing each of `keys` after a pause.

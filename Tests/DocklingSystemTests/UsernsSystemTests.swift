@@ -6,24 +6,22 @@ import XCTest
 /// host, and what it writes in its own layer is committed as root's — with the usual
 /// walls, limits, exec, and nothing left behind.
 final class UsernsSystemTests: XCTestCase {
-    private var root: TemporaryRoot!
-    private var cli: DocklingCLI!
+    private var store: SystemStore!
+    private var root: TemporaryRoot { store.root }
+    private var cli: DocklingCLI { store.cli }
     /// A host folder to bind-mount, open to everyone: container root is not host root.
-    private var shared: String!
+    /// Removed with the test case, as the store is.
+    private var sharedFolder: TemporaryRoot!
+    private var shared: String { sharedFolder.path }
 
     override func setUpWithError() throws {
-        try Tool.requireRoot()
-        try Tool.requireProgram("busybox", package: "busybox-static")
-        root = try TemporaryRoot("userns")
-        cli = DocklingCLI(root: root)
-        shared = root.path + "-shared"
-        try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: false)
+        store = try SystemStore("userns")
+        sharedFolder = try TemporaryRoot("userns-shared")
         try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: shared)
     }
 
     override func tearDownWithError() throws {
-        if let cli { try cli.run(["system", "prune", "-f"]) }
-        if let shared { try? FileManager.default.removeItem(atPath: shared) }
+        try store?.clean()
     }
 
     @discardableResult
@@ -155,6 +153,9 @@ final class UsernsSystemTests: XCTestCase {
         let ended = try create(["busybox", "true"])
         try dockling(["start", "-a", ended])
         try dockling(["rm", ended])
+        // The --rm container's monitor lets go of its cgroups and mounts after it has
+        // reported the exit code, at SCHED_IDLE: wait for that before comparing.
+        _ = HostProcesses.waitFor { (try? self.leftovers(of: ids)) == before }
         XCTAssertEqual(try leftovers(of: ids), before)
     }
 

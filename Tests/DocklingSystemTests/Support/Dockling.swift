@@ -21,6 +21,12 @@ struct DocklingCLI {
         try XCTUnwrap(try inspect(container)["State"] as? [String: Any])
     }
 
+    /// The monitor (`dockling-init`) of a running container: the parent of its PID 1.
+    func monitor(of container: String, file: StaticString = #filePath, line: UInt = #line) throws -> pid_t {
+        let pid = try XCTUnwrap(try state(container)["Pid"] as? Int, "\(container) has no Pid", file: file, line: line)
+        return try XCTUnwrap(HostProcesses.parent(pid_t(pid)), "the parent of \(container)'s PID 1", file: file, line: line)
+    }
+
     /// The cgroup directories a container's monitor recorded in `containers/<id>/cgroups`.
     func cgroupDirectories(of id: String) throws -> [String] {
         try String(contentsOfFile: root.path + "/containers/\(id)/cgroups", encoding: .utf8)
