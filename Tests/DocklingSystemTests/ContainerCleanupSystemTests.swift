@@ -39,6 +39,7 @@ final class ContainerCleanupSystemTests: XCTestCase {
         let cli = DocklingCLI(root: root)
         try cli.run(["images"])
         try cli.run(["run", "--rm", "busybox", "true"])
+        _ = HostProcesses.waitFor { !HostLeftovers.removalInFlight(root: root.path) }
         let before = try HostLeftovers.snapshot(root: root.path)
         // A start takes some tens of milliseconds (a debug build): interrupt all along it.
         for step in 0..<48 {

@@ -10,6 +10,7 @@ final class SecurityConcurrencySystemTests: XCTestCase {
         let root = try TemporaryRoot("thirty")
         let cli = DocklingCLI(root: root)
         XCTAssertEqual(try cli.run(["run", "--rm", "busybox", "true"]).status, 0, "the first run imports busybox")
+        _ = HostProcesses.waitFor { !HostLeftovers.removalInFlight(root: root.path) }
         let storeBefore = try storeTree(root.path)
         let hostBefore = Set(try HostLeftovers.snapshot(root: root.path))
 

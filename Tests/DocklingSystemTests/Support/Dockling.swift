@@ -54,24 +54,31 @@ enum HostLeftovers {
             cgroups += names.filter { $0.hasPrefix("dockling-") }.map { "cgroup \(dir)/\($0)" }
         }
         // A monitor of this store holds its container's log open: that ties it to `root`.
-        let processes = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).compactMap { pid -> String? in
-            guard Int(pid) != nil, let comm = try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8),
-                  comm.hasPrefix("dockling-init") else { return nil }
-            let fds = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")) ?? []
-            let ours = fds.contains { (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\($0)"))?.hasPrefix(root) == true }
-            return ours ? "process \(pid) dockling-init" : nil
-        }
+        let processes = monitors(holding: root).map { "process \($0) dockling-init" }
         return (mounts + cgroups + processes).sorted()
     }
 
-    /// Whether a process is still deleting a container folder it renamed `.gone-<pid>-<id>`.
+    /// The dockling-init processes with a file open below `prefix`.
+    static func monitors(holding prefix: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).filter { pid in
+            guard Int(pid) != nil, let comm = try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8),
+                  comm.hasPrefix("dockling-init") else { return false }
+            let fds = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")) ?? []
+            return fds.contains { (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\($0)"))?.hasPrefix(prefix) == true }
+        }
+    }
+
+    /// Whether a process is still deleting a container folder it renamed `.gone-<pid>-<id>`
+    /// — or, a --rm container's monitor, has deleted it but not yet exited (it still holds
+    /// the log it kept there). The monitor does this at SCHED_IDLE, after the exit code.
     static func removalInFlight(root: String) -> Bool {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root + "/containers")) ?? []
-        return names.contains { name in
+        let deleting = names.contains { name in
             let parts = name.split(separator: "-")
             guard name.hasPrefix(".gone-"), parts.count == 3, let pid = pid_t(parts[1]) else { return false }
             return kill(pid, 0) == 0
         }
+        return deleting || !monitors(holding: root + "/containers/.gone-").isEmpty
     }
 
     /// The caller's cgroup in each hierarchy, from /proc/self/cgroup.
