@@ -5,7 +5,6 @@ import XCTest
 /// the container's, `-1` is a limit (none), and `--entrypoint` drops the image's Cmd.
 final class RunCommandLineSystemTests: XCTestCase {
     private var store: SystemStore!
-    private var root: TemporaryRoot { store.root }
     private var cli: DocklingCLI { store.cli }
 
     override func setUpWithError() throws {
