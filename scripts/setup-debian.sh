@@ -8,6 +8,7 @@ packages=(
   libarchive-dev   # layer tars (its header; the library is loaded on first use)
   libssl-dev       # SHA-256 (libcrypto) for digests
   libseccomp-dev   # the seccomp filter of docker's default profile
+  libstdc++-12-dev # libstdc++.a, which release builds link in
   strace           # the trace-truth tests compare dockling's trace with strace's
   util-linux       # setsid, unshare (tests and benchmarks)
   iproute2 procps  # ip, ps on the host
