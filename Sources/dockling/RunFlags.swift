@@ -74,6 +74,6 @@ struct RunFlags: ParsableArguments {
     /// Creates the container.
     func create(imageAndCommand: [String], root: StoreRoot, id: String = ContainerID.generate()) throws -> ContainerRecord {
         try ContainerFactory(root: root).create(options(imageAndCommand: imageAndCommand), id: id, cwd: Path.currentDirectory(),
-                                                       hostEnvironment: ProcessEnvironment.current)
+                                                       hostEnvironment: ProcessEnvironment.value)
     }
 }

@@ -47,8 +47,8 @@ final class TraceEventTests: XCTestCase {
     func testTracerReadsItsSinkFromTheEnvironment() throws {
         let path = "/tmp/dockling-trace-\(UUID().uuidString)"
         defer { unlink(path) }
-        let tracer = Tracer(environment: ["DOCKLING_TRACE": "json", "DOCKLING_TRACE_FILE": path,
-                                          "DOCKLING_TRACE_DEPTH": "2"])
+        let environment = ["DOCKLING_TRACE": "json", "DOCKLING_TRACE_FILE": path, "DOCKLING_TRACE_DEPTH": "2"]
+        let tracer = Tracer(environment: { environment[$0] })
         XCTAssertEqual(tracer.mode, .json)
         XCTAssertEqual(tracer.depth, 2)
         tracer.emit(event)
@@ -57,6 +57,6 @@ final class TraceEventTests: XCTestCase {
         XCTAssertEqual(written, event.jsonLine())
         XCTAssertEqual(tracer.childEnvironment(childFD: 6),
                        ["DOCKLING_TRACE": "json", "DOCKLING_TRACE_FD": "6", "DOCKLING_TRACE_DEPTH": "3"])
-        XCTAssertEqual(Tracer(environment: [:]).mode, .off)
+        XCTAssertEqual(Tracer(environment: { _ in nil }).mode, .off)
     }
 }

@@ -10,7 +10,7 @@ public struct ContainerFactory {
 
     /// Stores the container under `id` (docker's kind: 64 hex digits, see `ContainerID`).
     public func create(_ options: RunOptions, id: String, cwd: String,
-                       hostEnvironment: [String: String]) throws -> ContainerRecord {
+                       hostEnvironment: @escaping (String) -> String?) throws -> ContainerRecord {
         let limits = options.limits.reduce(into: [String: String]()) { $0[$1.key.rawValue] = $1.value }
         _ = try CgroupLimits(parsing: options.limits)
         guard ["none", "host"].contains(options.network) else {
@@ -76,7 +76,7 @@ public struct ContainerFactory {
     /// as docker keeps it (and commits it); `process` adds what every start gets when
     /// neither set it: PATH, HOSTNAME, HOME, and TERM with -t.
     static func environment(image: [String], options: RunOptions, hostname: String,
-                            host: [String: String]) throws -> (process: [String], config: [String]) {
+                            host: @escaping (String) -> String?) throws -> (process: [String], config: [String]) {
         var fromFiles: [String] = []
         for file in options.environmentFiles {
             guard let data = FileManager.default.contents(atPath: file) else {

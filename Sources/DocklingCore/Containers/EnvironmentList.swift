@@ -4,9 +4,9 @@ struct EnvironmentList {
     private var order: [String] = []
     private var values: [String: String] = [:]
     /// Where `NAME` alone (`-e NAME`) takes its value from.
-    private let host: [String: String]
+    private let host: (String) -> String?
 
-    init(host: [String: String]) { self.host = host }
+    init(host: @escaping (String) -> String?) { self.host = host }
 
     /// Adds `NAME=value`; `NAME` alone takes the host's value, or is skipped without one.
     mutating func set(_ entry: String) {
@@ -14,7 +14,7 @@ struct EnvironmentList {
         let value: String
         if let eq = entry.firstIndex(of: "=") {
             value = String(entry[entry.index(after: eq)...])
-        } else if let inherited = host[entry] {
+        } else if let inherited = host(entry) {
             value = inherited
         } else {
             return

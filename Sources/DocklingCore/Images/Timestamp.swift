@@ -7,7 +7,7 @@ public enum Timestamp {
     /// Now — or `SOURCE_DATE_EPOCH` when it is set, the reproducible-builds convention
     /// that lets the same inputs give the same config, and so the same image id.
     public static func now() -> String {
-        let epoch = ProcessEnvironment.current["SOURCE_DATE_EPOCH"].flatMap { time_t($0) } ?? time(nil)
+        let epoch = ProcessEnvironment.value("SOURCE_DATE_EPOCH").flatMap { time_t($0) } ?? time(nil)
         return format(epoch)
     }
 

@@ -32,7 +32,7 @@ public final class ContainerLauncher {
 
     /// `dockling-init` beside the running executable, or `DOCKLING_INIT`.
     public static func initExecutable() -> String {
-        if let path = ProcessEnvironment.current["DOCKLING_INIT"] { return path }
+        if let path = ProcessEnvironment.value("DOCKLING_INIT") { return path }
         return Path.parent(of: Path.readLink("/proc/self/exe") ?? "") + "/dockling-init"
     }
 

@@ -27,7 +27,7 @@ public struct StdioSession {
     /// bytes, and returns its exit code (0 at once when detached).
     public func run() throws -> Int32 {
         Tracer.shared.step = "stdio"
-        guard let path = Path.lookup(argv[0], path: ProcessEnvironment.current["PATH"],
+        guard let path = Path.lookup(argv[0], path: ProcessEnvironment.value("PATH"),
                                      isExecutable: { access($0, X_OK) == 0 }) else {
             throw UsageError(step: "stdio", "exec: \"\(argv[0])\": executable file not found in $PATH")
         }

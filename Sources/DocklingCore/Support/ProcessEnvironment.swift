@@ -4,6 +4,11 @@ import Glibc
 
 /// The environment of this process, read straight from `environ` (no Foundation).
 public enum ProcessEnvironment {
+    /// One variable's value: a lookup, where `current` copies the whole environment.
+    public static func value(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
+
     public static var current: [String: String] {
         var result: [String: String] = [:]
         var cursor = environ

@@ -13,7 +13,7 @@ public struct StoreRoot: Sendable, Equatable {
     /// The root a command should use given its `--root` option (nil when absent).
     public static func resolve(option: String?) -> StoreRoot {
         if let option, !option.isEmpty { return StoreRoot(path: option) }
-        if let env = ProcessEnvironment.current[environmentVariable], !env.isEmpty {
+        if let env = ProcessEnvironment.value(environmentVariable), !env.isEmpty {
             return StoreRoot(path: env)
         }
         return StoreRoot(path: defaultPath)

@@ -8,7 +8,7 @@ public struct LessonLibrary {
     /// executable (a source checkout), else the installed copy.
     public static func locate(option: String?, executableDirectory: String) throws -> LessonLibrary {
         let files = FileManager.default
-        var candidates = [option, ProcessEnvironment.current["DOCKLING_LESSONS"]].compactMap { $0 }
+        var candidates = [option, ProcessEnvironment.value("DOCKLING_LESSONS")].compactMap { $0 }
         var dir = executableDirectory
         for _ in 0..<5 {
             candidates.append(dir + "/lessons")

@@ -29,7 +29,7 @@ public final class Tracer: @unchecked Sendable {
     public var step = "dockling"
     private var color: Bool
 
-    nonisolated(unsafe) public static var shared = Tracer(environment: ProcessEnvironment.current)
+    nonisolated(unsafe) public static var shared = Tracer(environment: ProcessEnvironment.value)
 
     init(mode: TraceMode = .off, fd: Int32 = 2, depth: Int = 0) {
         self.mode = mode
@@ -38,13 +38,14 @@ public final class Tracer: @unchecked Sendable {
         self.color = mode == .human && isatty(fd) == 1
     }
 
-    convenience init(environment env: [String: String]) {
-        let mode = env[Environment.mode].flatMap(TraceMode.init(flagValue:)) ?? .off
-        let depth = env[Environment.depth].flatMap(Int.init) ?? 0
+    /// Configured from the variables `env` looks up.
+    convenience init(environment env: (String) -> String?) {
+        let mode = env(Environment.mode).flatMap(TraceMode.init(flagValue:)) ?? .off
+        let depth = env(Environment.depth).flatMap(Int.init) ?? 0
         var fd: Int32 = 2
-        if let inherited = env[Environment.fd].flatMap(Int32.init), fcntl(inherited, F_GETFD) >= 0 {
+        if let inherited = env(Environment.fd).flatMap(Int32.init), fcntl(inherited, F_GETFD) >= 0 {
             fd = inherited
-        } else if mode != .off, let path = env[Environment.file] {
+        } else if mode != .off, let path = env(Environment.file) {
             let opened = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
             if opened >= 0 { fd = opened }
         }
