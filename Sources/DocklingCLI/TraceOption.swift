@@ -28,7 +28,23 @@ public struct TraceOption: ParsableArguments {
     /// which options take a value (`run --name web busybox env --trace`), decides where
     /// the captured arguments start; they are the line's last, and the rewrite keeps the
     /// count, so they are put back from the line as typed.
+    ///
+    /// A line that starts with a subcommand's name is parsed by that subcommand alone
+    /// first: ArgumentParser then reflects over one command's options rather than walking
+    /// down from the root, a millisecond less for every `dockling run`. A line that does
+    /// not parse that way (a mistake, `--help`) is parsed again from the root, so that
+    /// errors and help read as they always do.
     public static func parse<Command: ParsableCommand>(_ type: Command.Type, _ arguments: [String]) throws -> ParsableCommand {
+        if let first = arguments.first,
+           let subcommand = type.configuration.subcommands.first(where: { $0.configuration.commandName == first }),
+           let command = try? parse(fromRoot: subcommand, Array(arguments.dropFirst())) {
+            return command
+        }
+        return try parse(fromRoot: type, arguments)
+    }
+
+    /// Parses the line with `type` as the root command.
+    static func parse<Command: ParsableCommand>(fromRoot type: Command.Type, _ arguments: [String]) throws -> ParsableCommand {
         var command = try type.parseAsRoot(normalize(arguments))
         if var passing = command as? any PassthroughCommand {
             passing.passthrough = Array(arguments.suffix(passing.passthrough.count))
