@@ -14,7 +14,7 @@ enum ConceptTools {
         guard let first = arguments.dropFirst().first, names.contains(first) else { return }
         let tool = Path.parent(of: ContainerLauncher.initExecutable()) + "/dockling-" + first
         let argv = [tool] + arguments.dropFirst(2)
-        let failure = Kernel.execve(tool, argv: argv, env: ProcessEnvironment.entries(ProcessEnvironment.current),
+        let failure = Kernel.execve(tool, argv: argv, env: ProcessEnvironment.entries(),
                                     note: "dockling \(first) is dockling-\(first)")
         Output.errorLine("dockling: \(first): cannot run \(tool): \(failure.message)")
         exit(125)

@@ -12,8 +12,7 @@ enum EarlyMonitor {
     static func start(for arguments: [String]) {
         guard arguments.dropFirst().first == "run",
               !arguments.contains(where: { $0 == "--trace" || $0.hasPrefix("--trace=") }) else { return }
-        let id = ContainerID.generate()
-        started = (try? InitProcess.spawnMonitor(containerID: id)).map { (id, $0) }
+        started = try? spawn()
     }
 
     /// The monitor started early, or one started now.
@@ -22,6 +21,10 @@ enum EarlyMonitor {
             started = nil
             return early
         }
+        return try spawn()
+    }
+
+    private static func spawn() throws -> (id: String, monitor: InitProcess) {
         let id = ContainerID.generate()
         return (id, try InitProcess.spawnMonitor(containerID: id))
     }

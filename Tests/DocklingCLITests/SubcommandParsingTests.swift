@@ -24,7 +24,8 @@ final class SubcommandParsingTests: XCTestCase {
 
     func testEachLineMeansWhatItMeansFromTheRoot() throws {
         for line in lines {
-            let alone = try TraceOption.parse(Dockling.self, line)
+            let subcommand = try XCTUnwrap(Dockling.configuration.subcommands.first { $0.configuration.commandName == line[0] })
+            let alone = try TraceOption.parse(fromRoot: subcommand, Array(line.dropFirst()))
             let fromRoot = try TraceOption.parse(fromRoot: Dockling.self, line)
             XCTAssertEqual(Self.dumped(alone), Self.dumped(fromRoot), "\(line)")
             XCTAssertEqual(String(describing: type(of: alone)), String(describing: type(of: fromRoot)), "\(line)")

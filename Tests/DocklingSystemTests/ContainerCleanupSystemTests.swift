@@ -5,10 +5,8 @@ import XCTest
 /// remains on the host.
 final class ContainerCleanupSystemTests: XCTestCase {
     func testFiftyRunsAndAPruneLeaveNothing() throws {
-        try Tool.requireRoot()
-        try Tool.requireProgram("busybox", package: "busybox-static")
-        let root = try TemporaryRoot("fifty")
-        let cli = DocklingCLI(root: root)
+        let store = try SystemStore("fifty")
+        let (root, cli) = (store.root, store.cli)
         try cli.run(["images"])
         let before = try HostLeftovers.snapshot(root: root.path)
         for index in 0..<50 {
@@ -33,10 +31,8 @@ final class ContainerCleanupSystemTests: XCTestCase {
     /// container is made or started, or while it runs. Whenever it comes, nothing is
     /// left once the run has ended: no half-made folder, no Created container, no cgroup.
     func testCtrlCAtAnyMomentOfARunLeavesNothing() throws {
-        try Tool.requireRoot()
-        try Tool.requireProgram("busybox", package: "busybox-static")
-        let root = try TemporaryRoot("interrupted")
-        let cli = DocklingCLI(root: root)
+        let store = try SystemStore("interrupted")
+        let (root, cli) = (store.root, store.cli)
         try cli.run(["images"])
         try cli.run(["run", "--rm", "busybox", "true"])
         _ = HostProcesses.waitFor { !HostLeftovers.removalInFlight(root: root.path) }

@@ -1,3 +1,4 @@
+import DocklingCore
 import Foundation
 import XCTest
 
@@ -38,7 +39,6 @@ final class ContainerStartPathSystemTests: XCTestCase {
         XCTAssertEqual(max, "33\n")
         let exec = try cli.run(["exec", "limited", "sh", "-c", "cut -d: -f3 /proc/self/cgroup | sort -u"])
         XCTAssertEqual(exec.stdout, "/\n", "an exec'd process joins the container's cgroup: \(exec.stderr)")
-        try cli.run(["rm", "-f", "limited"])
     }
 
     /// With --rm the monitor hands out the exit code first and only then cleans up, at
@@ -46,18 +46,16 @@ final class ContainerStartPathSystemTests: XCTestCase {
     func testARemovedContainersCleanupYieldsTheCPUAfterTheExitCode() throws {
         let run = try cli.run(["run", "--rm", "--trace=json", "busybox", "true"])
         XCTAssertEqual(run.status, 0, run.stderr)
-        let events = run.stderr.split(separator: "\n").compactMap { line in
-            (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
-        }
+        let events = run.stderr.split(separator: "\n").compactMap { try? JSONDecoder().decode(TraceEvent.self, from: Data($0.utf8)) }
         func index(_ call: String, _ matches: (String) -> Bool) -> Int? {
-            events.firstIndex { $0["call"] as? String == call && matches(($0["args"] as? [String] ?? []).joined(separator: " ")) }
+            events.firstIndex { $0.call == call && matches($0.args.joined(separator: " ")) }
         }
         let gone = try XCTUnwrap(index("rename") { $0.contains("/.gone-") }, "the container is renamed aside")
         let idle = try XCTUnwrap(index("sched_setscheduler") { $0.contains("SCHED_IDLE") }, "the monitor yields")
         let cgroupGone = try XCTUnwrap(index("rmdir") { $0.contains("/dockling-") }, "the cgroup is removed")
         XCTAssertLessThan(gone, idle)
         XCTAssertLessThan(idle, cgroupGone)
-        XCTAssertEqual(events[gone]["pid"] as? Int, events[idle]["pid"] as? Int, "the monitor itself yields")
+        XCTAssertEqual(events[gone].pid, events[idle].pid, "the monitor itself yields")
     }
 
     /// The monitor makes the network namespace ahead and goes back to the host's: the
@@ -84,7 +82,6 @@ final class ContainerStartPathSystemTests: XCTestCase {
         let monitor = try cli.monitor(of: "net")
         XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(monitor)/ns/net"), host,
                        "the monitor made the namespace and came back to the host's")
-        try cli.run(["rm", "-f", "net"])
     }
 
     func testOnlyRemovedContainersGetAVolatileOverlay() throws {

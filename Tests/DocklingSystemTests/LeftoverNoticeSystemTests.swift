@@ -45,7 +45,7 @@ final class LeftoverNoticeSystemTests: XCTestCase {
 
         // The monitor dies without recording the end or removing the cgroups.
         let cgroups = try cli.cgroupDirectories(of: id)
-        try killMonitor(of: id)
+        kill(try cli.monitor(of: id), SIGKILL)
         XCTAssertTrue(HostProcesses.waitFor { (try? self.cli.status("crashed").hasPrefix("Exited (255)")) == true })
 
         let scratch = "\(staged) scratch file\(staged == 1 ? "" : "s")"
@@ -133,10 +133,5 @@ final class LeftoverNoticeSystemTests: XCTestCase {
 
     private func make(_ relative: String) throws {
         try FileManager.default.createDirectory(atPath: root.path + "/" + relative, withIntermediateDirectories: true)
-    }
-
-    /// SIGKILLs the container's monitor: the parent of its PID 1.
-    private func killMonitor(of id: String) throws {
-        kill(try cli.monitor(of: id), SIGKILL)
     }
 }

@@ -30,7 +30,6 @@ final class RunCommandLineSystemTests: XCTestCase {
     func testExecAndTheListingsOfARunningContainer() throws {
         let started = try cli.run(["run", "-d", "--name", "sleeper", "busybox", "sleep", "30"])
         XCTAssertEqual(started.status, 0, started.stderr)
-        defer { _ = try? cli.run(["rm", "-f", "sleeper"]) }
         XCTAssertEqual(try cli.run(["exec", "sleeper", "echo", "--trace"]).stdout, "--trace\n")
         // Every command takes --trace, even those that make no traced kernel call.
         for command in [["ps"], ["info"], ["top", "sleeper"], ["logs", "sleeper"]] {
@@ -46,7 +45,6 @@ final class RunCommandLineSystemTests: XCTestCase {
         let started = try cli.run(["run", "-d", "--name", "unlimited", "--pids-limit", "-1", "--memory", "64m",
                                    "--memory-swap", "-1", "busybox", "sleep", "30"])
         XCTAssertEqual(started.status, 0, started.stderr)
-        defer { _ = try? cli.run(["rm", "-f", "unlimited"]) }
         let resources = try XCTUnwrap((try cli.inspect("unlimited")["HostConfig"] as? [String: Any])?["Resources"])
         XCTAssertEqual(resources as? [String: String], ["--pids-limit": "-1", "--memory": "64m", "--memory-swap": "-1"])
         // What the kernel enforces, read from the host: a container does not see its cgroup files.

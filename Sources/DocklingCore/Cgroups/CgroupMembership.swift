@@ -26,7 +26,7 @@ public struct CgroupMembership: Equatable, Sendable {
                 .map { String(decoding: $0, as: UTF8.self) }
             guard parts.count == 3, let id = Int(parts[0]) else { return nil }
             return CgroupMembership(hierarchyID: id,
-                                    controllers: parts[1].utf8.split(separator: UInt8(ascii: ",")).map { String(decoding: $0, as: UTF8.self) },
+                                    controllers: parts[1].fields(separatedBy: ","),
                                     path: parts[2])
         }
     }

@@ -16,8 +16,7 @@ extension CgroupMount {
             case "cgroup2":
                 return CgroupMount(version: .v2, mountPoint: entry.mountPoint, root: entry.root, controllers: [])
             case "cgroup":
-                let controllers = entry.superOptions.utf8.split(separator: UInt8(ascii: ","))
-                    .map { String(decoding: $0, as: UTF8.self) }.filter(knownV1Controllers.contains)
+                let controllers = entry.superOptions.fields(separatedBy: ",").filter(knownV1Controllers.contains)
                 return CgroupMount(version: .v1, mountPoint: entry.mountPoint, root: entry.root,
                                    controllers: controllers)
             default:

@@ -10,7 +10,7 @@ public struct ContainerFactory {
 
     /// Stores the container under `id` (docker's kind: 64 hex digits, see `ContainerID`).
     public func create(_ options: RunOptions, id: String, cwd: String,
-                       hostEnvironment: @escaping (String) -> String?) throws -> ContainerRecord {
+                       hostEnvironment: (String) -> String?) throws -> ContainerRecord {
         let limits = options.limits.reduce(into: [String: String]()) { $0[$1.key.rawValue] = $1.value }
         _ = try CgroupLimits(parsing: options.limits)
         guard ["none", "host"].contains(options.network) else {
@@ -76,7 +76,7 @@ public struct ContainerFactory {
     /// as docker keeps it (and commits it); `process` adds what every start gets when
     /// neither set it: PATH, HOSTNAME, HOME, and TERM with -t.
     static func environment(image: [String], options: RunOptions, hostname: String,
-                            host: @escaping (String) -> String?) throws -> (process: [String], config: [String]) {
+                            host: (String) -> String?) throws -> (process: [String], config: [String]) {
         var fromFiles: [String] = []
         for file in options.environmentFiles {
             guard let data = FileManager.default.contents(atPath: file) else {
@@ -86,10 +86,10 @@ public struct ContainerFactory {
                 .filter { !$0.isEmpty && !$0.hasPrefix("#") }
         }
         let given = image + fromFiles + options.environment
-        var config = EnvironmentList(host: host)
-        given.forEach { config.set($0) }
-        var process = EnvironmentList(host: host)
-        (["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOSTNAME=\(hostname)"] + given)
+        var config = EnvironmentList()
+        given.forEach { config.set($0, host: host) }
+        var process = EnvironmentList()
+        (["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOSTNAME=\(hostname)"] + config.entries)
             .forEach { process.set($0) }
         if !process.contains("HOME") { process.set("HOME=/root") }
         if options.tty, !process.contains("TERM") { process.set("TERM=xterm") }

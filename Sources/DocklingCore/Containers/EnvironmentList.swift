@@ -3,13 +3,10 @@
 struct EnvironmentList {
     private var order: [String] = []
     private var values: [String: String] = [:]
-    /// Where `NAME` alone (`-e NAME`) takes its value from.
-    private let host: (String) -> String?
 
-    init(host: @escaping (String) -> String?) { self.host = host }
-
-    /// Adds `NAME=value`; `NAME` alone takes the host's value, or is skipped without one.
-    mutating func set(_ entry: String) {
+    /// Adds `NAME=value`; `NAME` alone (`-e NAME`) takes its value from `host`, or is
+    /// skipped without one.
+    mutating func set(_ entry: String, host: (String) -> String? = { _ in nil }) {
         let key = entry.split(separator: "=", maxSplits: 1).first.map(String.init) ?? entry
         let value: String
         if let eq = entry.firstIndex(of: "=") {

@@ -64,6 +64,7 @@ public final class ContainerLauncher {
             try sendSpec(to: initProcess.specWrite)
             // dockling-init makes the container meanwhile, on another CPU.
             let filter = try seccompProgram()
+            Tracer.shared.step = "launch"
             let containerPID = try handshake(monitorPID: child.pid, up: SyncChannel(fd: initProcess.upRead),
                                              down: SyncChannel(fd: initProcess.downWrite), filter: filter,
                                              beforeGo: beforeGo)

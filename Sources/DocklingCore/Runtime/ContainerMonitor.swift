@@ -10,10 +10,10 @@ import Glibc
 /// started it is still around.
 final class ContainerMonitor {
     let spec: MonitorSpec
-    let containerStdio: ContainerStdio
+    private let containerStdio: ContainerStdio
     private let cgroup: CgroupSession
     /// The container's way into its cgroup, opened here and written by the container.
-    let cgroupEntry: CgroupEntry
+    private let cgroupEntry: CgroupEntry
     private let listener: Int32
     /// The monitor's ends: output to read, stdin to fill, the socket a pty arrives on.
     private var outputs: [(fd: Int32, kind: AttachFrame.Kind)] = []
@@ -52,7 +52,7 @@ final class ContainerMonitor {
         do {
             limits = try spec.cgroupLimits()
         } catch {
-            ready?.cgroup.discard()
+            ready?.discard()
             throw error
         }
         cgroup = try ready?.cgroup(fitting: limits) ?? CgroupSession.create(name: spec.containerID, limits: limits)

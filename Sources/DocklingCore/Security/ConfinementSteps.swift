@@ -18,10 +18,17 @@ struct ConfinementSteps {
         Tracer.shared.step = "security"
         if filterFirst { try loadFilter() }
         // Dropping one the bounding set already lacks is no error: nothing to read first.
+        // A kernel older than a capability refuses its number (EINVAL), and every one
+        // after it: capabilities are numbered without gaps.
         for capability in Capability.all where !confinement.capabilities.contains(capability) {
-            try Kernel.prctl(24 /* PR_CAPBSET_DROP */, name: "PR_CAPBSET_DROP", UInt(capability.number),
-                             argText: capability.name,
-                             note: "no process of the container, nor anything it execs, can ever hold \(capability.name)")
+            do {
+                try Kernel.prctl(24 /* PR_CAPBSET_DROP */, name: "PR_CAPBSET_DROP", UInt(capability.number),
+                                 argText: capability.name,
+                                 note: "no process of the container, nor anything it execs, can ever hold \(capability.name)")
+            } catch {
+                guard error.errno == .EINVAL else { throw error }
+                break
+            }
         }
     }
 

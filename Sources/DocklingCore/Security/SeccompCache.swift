@@ -17,7 +17,7 @@ public struct SeccompCache: Sendable {
     /// `<root>/cache/seccomp/<fingerprint>.bpf`.
     public let directory: String
 
-    public init(root: StoreRoot) { directory = root.path + "/cache/seccomp" }
+    public init(root: StoreRoot) { directory = root.seccompCache }
 
     /// The program for `filter`: the kept one, or a new compile that is then kept.
     func program(for filter: SeccompFilter) throws -> SeccompProgram {

@@ -33,7 +33,7 @@ public struct StdioSession {
         }
         let plumbing = try StdioPlumbing(mode)
         let go = try Kernel.socketPair(note: "the command says when its descriptors are in place, then waits for go")
-        var request = SpawnRequest(path: path, argv: argv, environment: ProcessEnvironment.entries(ProcessEnvironment.current),
+        var request = SpawnRequest(path: path, argv: argv, environment: ProcessEnvironment.entries(),
                                    descriptors: plumbing.childDescriptors, goDescriptor: go.1)
         request.newSession = plumbing.newSession
         request.controllingTerminal = plumbing.terminal != nil

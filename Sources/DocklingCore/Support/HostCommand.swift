@@ -11,7 +11,7 @@ public enum HostCommand {
         do {
             child = try Kernel.spawn(
                 SpawnRequest(path: path, argv: [path] + arguments,
-                             environment: ProcessEnvironment.entries(ProcessEnvironment.current),
+                             environment: ProcessEnvironment.entries(),
                              descriptors: [-1, pipe.write, 2]),
                 note: "run \(path) \(arguments.joined(separator: " "))")
         } catch {

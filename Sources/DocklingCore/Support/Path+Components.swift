@@ -23,7 +23,7 @@ extension Path {
 
     /// The names between the slashes of `path`, empty ones left out.
     static func components(of path: String) -> [String] {
-        path.utf8.split(separator: slash).map { String(decoding: $0, as: UTF8.self) }
+        path.fields(separatedBy: "/")
     }
 
     /// Whether `name` is exactly the bytes of `other` (no Unicode equivalence).

@@ -22,6 +22,9 @@ public enum ProcessEnvironment {
         return result
     }
 
+    /// This process's environment as `KEY=VALUE` strings, to hand to a child unchanged.
+    public static func entries() -> [String] { entries(current) }
+
     /// `KEY=VALUE` strings in a stable order, ready for execve.
     public static func entries(_ env: [String: String]) -> [String] {
         env.keys.sorted().map { "\($0)=\(env[$0]!)" }

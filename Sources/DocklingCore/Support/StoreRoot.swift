@@ -35,6 +35,8 @@ public struct StoreRoot: Sendable, Equatable {
     public var blobs: String { path + "/blobs/sha256" }
     /// Named volumes: `volumes/<name>/_data`.
     public var volumes: String { path + "/volumes" }
+    /// Compiled seccomp programs: `cache/seccomp/<fingerprint>.bpf`.
+    public var seccompCache: String { path + "/cache/seccomp" }
 
     /// Where a named volume's files are.
     public func volumeData(_ name: String) -> String { volumes + "/" + name + "/_data" }

@@ -15,17 +15,17 @@ enum HostProcesses {
 
     /// The process group of `pid` (field 5 of /proc/PID/stat): the group a terminal
     /// would send Ctrl-C to.
-    static func processGroup(_ pid: pid_t) -> pid_t? {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.range(of: ") ", options: .backwards) else { return nil }
-        return stat[close.upperBound...].split(separator: " ").dropFirst(2).first.flatMap { pid_t($0) }
-    }
+    static func processGroup(_ pid: pid_t) -> pid_t? { statField(5, of: pid) }
 
     /// The parent of `pid` (field 4 of /proc/PID/stat): for a container's PID 1, its monitor.
-    static func parent(_ pid: pid_t) -> pid_t? {
+    static func parent(_ pid: pid_t) -> pid_t? { statField(4, of: pid) }
+
+    /// A pid-valued field of /proc/PID/stat, counted from 1 as proc(5) does. Fields
+    /// after the command name, which may hold spaces, are counted from its ") ".
+    private static func statField(_ field: Int, of pid: pid_t) -> pid_t? {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
               let close = stat.range(of: ") ", options: .backwards) else { return nil }
-        return stat[close.upperBound...].split(separator: " ").dropFirst(1).first.flatMap { pid_t($0) }
+        return stat[close.upperBound...].split(separator: " ").dropFirst(field - 3).first.flatMap { pid_t($0) }
     }
 
     /// Polls `condition` for up to five seconds.

@@ -1,3 +1,4 @@
+import DocklingCore
 import Foundation
 import XCTest
 
@@ -9,14 +10,7 @@ struct StracedRun {
     let result: ToolResult
     let straceLines: [String]
     /// dockling's trace events of the calls given to strace.
-    let events: [Event]
-
-    struct Event: Decodable {
-        let call: String
-        let args: [String]
-        let result: Int?
-        let errno: String?
-    }
+    let events: [TraceEvent]
 
     init(_ tool: String, _ arguments: [String], calls: Set<String>, root: TemporaryRoot) throws {
         let traceFile = root.path + "/trace.json"
@@ -29,7 +23,7 @@ struct StracedRun {
             .flatMap { try String(contentsOfFile: root.path + "/" + $0, encoding: .utf8).split(separator: "\n") }
             .map(String.init)
         events = try String(contentsOfFile: traceFile, encoding: .utf8).split(separator: "\n")
-            .map { try JSONDecoder().decode(Event.self, from: Data($0.utf8)) }
+            .map { try JSONDecoder().decode(TraceEvent.self, from: Data($0.utf8)) }
             .filter { calls.contains($0.call) }
     }
 
@@ -45,7 +39,7 @@ struct StracedRun {
     /// strace prints `call(args) = result`; clone and execve carry extra pointer
     /// arguments strace alone can see, so those match on the arguments dockling knows
     /// (a clone's stack address is `…` in the trace).
-    static func line(_ line: String, matches event: Event) -> Bool {
+    static func line(_ line: String, matches event: TraceEvent) -> Bool {
         // strace pads the result column: `call(args)      = result`.
         guard line.hasPrefix(event.call + "("),
               let equals = line.range(of: #"\)\s+= "#, options: [.regularExpression, .backwards]) else {
