@@ -18,6 +18,7 @@ public struct OpenFlags: OptionSet, Sendable {
     public static let noFollow = OpenFlags(rawValue: O_NOFOLLOW)
     public static let closeOnExec = OpenFlags(rawValue: O_CLOEXEC)
     public static let noCTTY = OpenFlags(rawValue: O_NOCTTY)
+    public static let nonBlocking = OpenFlags(rawValue: O_NONBLOCK)
 
     /// `O_WRONLY|O_CREAT|O_TRUNC|O_CLOEXEC`, as strace prints it.
     public var straceDescription: String {
@@ -29,7 +30,7 @@ public struct OpenFlags: OptionSet, Sendable {
         }
         let rest = StraceFormat.flags(UInt64(UInt32(bitPattern: rawValue & ~O_ACCMODE)), [
             (UInt64(O_CREAT), "O_CREAT"), (UInt64(O_EXCL), "O_EXCL"),
-            (UInt64(O_NOCTTY), "O_NOCTTY"), (UInt64(O_TRUNC), "O_TRUNC"),
+            (UInt64(O_NOCTTY), "O_NOCTTY"), (UInt64(O_TRUNC), "O_TRUNC"), (UInt64(O_NONBLOCK), "O_NONBLOCK"),
             (UInt64(O_APPEND), "O_APPEND"), (UInt64(O_DIRECTORY), "O_DIRECTORY"),
             (UInt64(O_NOFOLLOW), "O_NOFOLLOW"), (UInt64(O_CLOEXEC), "O_CLOEXEC"),
         ])

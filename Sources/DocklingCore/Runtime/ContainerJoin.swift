@@ -17,6 +17,7 @@ struct ContainerJoin {
     func run(toParent: SyncChannel) throws -> WaitStatus {
         Tracer.shared.step = "exec"
         try joinCgroup()
+        let userEnds = spec.tty ? TerminalRelay.userEnds() : nil
         let pidfd = try Kernel.pidfdOpen(target, note: "a handle on the container's PID 1 that no pid reuse can fool")
         // A container with a user namespace (--userns=remap): join it too, first (the kernel does).
         let userNamespace = NamespaceIdentity.inode(of: .user, pid: String(target)) != NamespaceIdentity.inode(of: .user)
@@ -34,8 +35,9 @@ struct ContainerJoin {
         Glibc.close(ContainerInit.fromParentFD)
         if let pair {
             Glibc.close(pair.1)
-            if let master = try? Kernel.receiveDescriptor(over: pair.0, note: "the exec'd process's pty master") {
-                TerminalRelay(master: master).run()
+            if let master = try? Kernel.receiveDescriptor(over: pair.0, note: "the exec'd process's pty master"),
+               let userEnds {
+                TerminalRelay(master: master, input: userEnds.input, output: userEnds.output).run()
             }
         }
         return try Kernel.wait(child, note: "the exec'd command has ended")

@@ -27,6 +27,10 @@ public final class AttachClient {
     deinit { close(socket) }
 
     /// Relays until the container ends (its exit code) or the user detaches (nil).
+    /// Everything waits in one poll(2): signals, typed input, the monitor's frames, and
+    /// our stdout and stderr, each direction with a bounded queue of its own — so a
+    /// container that does not read its stdin never stops its output reaching us, and
+    /// Ctrl-C or SIGTERM is handled at any moment.
     public func run(sendInput: Bool, tty: Bool) throws -> Int32? {
         let terminal = TerminalMode(fd: 0)
         if tty { try terminal.makeRaw() }
@@ -34,42 +38,15 @@ public final class AttachClient {
         let signals = try Kernel.signalDescriptor([SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGQUIT],
                                                   note: "take signals in the relay loop, in order")
         defer { close(signals) }
-        if tty { sendWindowSize() }
-        var reader = AttachFrameReader()
-        var readingInput = sendInput
-        var pendingDetach = false
-        var buffer = [UInt8](repeating: 0, count: 65536)
+        var session = AttachSession(monitor: .owned(socket), input: sendInput ? .inherited(0, forWriting: false) : nil)
+        defer { session.release() }
+        if tty { sendWindowSize(&session) }
         while true {
-            var polls = [pollfd(fd: socket, events: Int16(POLLIN), revents: 0),
-                         pollfd(fd: signals, events: Int16(POLLIN), revents: 0)]
-            if readingInput { polls.append(pollfd(fd: 0, events: Int16(POLLIN), revents: 0)) }
+            if let exitCode = session.end { return exitCode }
+            var polls = session.polls() + [pollfd(fd: signals, events: Int16(POLLIN), revents: 0)]
             if poll(&polls, nfds_t(polls.count), -1) < 0 { continue }
-            if polls[1].revents != 0 { handleSignal(signals, tty: tty) }
-            if readingInput && polls[2].revents != 0 {
-                let n = read(0, &buffer, buffer.count)
-                if n <= 0 {
-                    send(AttachFrame(.stdinEnd))
-                    readingInput = false
-                } else {
-                    var typed = Array(buffer[0..<n])
-                    if tty, Self.detach(&typed, pending: &pendingDetach) { return nil }
-                    if !typed.isEmpty { send(AttachFrame(.stdin, typed)) }
-                }
-            }
-            if polls[0].revents != 0 {
-                let n = read(socket, &buffer, buffer.count)
-                // The monitor went away without an exit frame: it was killed.
-                if n <= 0 { return 125 }
-                reader.feed(buffer[0..<n])
-                while let frame = reader.next() {
-                    switch frame.kind {
-                    case .stdout: Output.write(bytes: frame.payload[...], to: 1)
-                    case .stderr: Output.write(bytes: frame.payload[...], to: 2)
-                    case .exit: return Int32(String(decoding: frame.payload, as: UTF8.self)) ?? 125
-                    case .stdin, .stdinEnd, .resize: break
-                    }
-                }
-            }
+            if polls.removeLast().revents != 0 { handleSignal(signals, tty: tty, session: &session) }
+            if session.move(polls, tty: tty) == .detached { return nil }
         }
     }
 
@@ -92,22 +69,19 @@ public final class AttachClient {
         return false
     }
 
-    private func handleSignal(_ fd: Int32, tty: Bool) {
+    private func handleSignal(_ fd: Int32, tty: Bool, session: inout AttachSession) {
         var info = [UInt8](repeating: 0, count: 128)
         guard read(fd, &info, info.count) == 128 else { return }
         let signal = Int32(info[0]) | Int32(info[1]) << 8
         if signal == SIGWINCH {
-            if tty { sendWindowSize() }
+            if tty { sendWindowSize(&session) }
         } else if let containerPID {
-            // docker's sig-proxy: the container's PID 1 gets the signal we got.
-            try? Kernel.kill(containerPID, signal, note: "pass \(Signals.name(signal)) on to the container's PID 1")
+            SignalProxy.pass(signal, to: containerPID)
         }
     }
 
-    private func sendWindowSize() {
+    private func sendWindowSize(_ session: inout AttachSession) {
         guard let size = Kernel.windowSize(0) else { return }
-        send(AttachFrame(.resize, Array("\(size.rows) \(size.columns)".utf8)))
+        session.send(AttachFrame(.resize, Array("\(size.rows) \(size.columns)".utf8)))
     }
-
-    private func send(_ frame: AttachFrame) { Output.write(bytes: frame.encoded[...], to: socket) }
 }

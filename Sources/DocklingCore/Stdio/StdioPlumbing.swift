@@ -77,39 +77,23 @@ final class StdioPlumbing {
         }
     }
 
-    /// Moves bytes until the command's side has closed its output.
+    /// Moves bytes until the command's side has closed its output — both ways at once,
+    /// never waiting on one side while the other fills.
     func relay() {
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while !outputs.isEmpty {
-            var polls = outputs.map { pollfd(fd: $0.fd, events: Int16(POLLIN), revents: 0) }
-            if stdinSink != nil { polls.append(pollfd(fd: 0, events: Int16(POLLIN), revents: 0)) }
-            if poll(&polls, nfds_t(polls.count), -1) < 0 { continue }
-            var ended: [Int32] = []
-            // stdout before stderr, so that output written together keeps its order.
-            for (index, stream) in outputs.enumerated() where polls[index].revents != 0 {
-                let n = read(stream.fd, &buffer, buffer.count)
-                if n <= 0 {
-                    // EOF, or EIO from a pty master once the command's side is closed.
-                    ended.append(stream.fd)
-                } else {
-                    Output.write(bytes: buffer[0..<n], to: stream.to)
-                }
-            }
-            for fd in ended {
-                close(fd)
-                outputs.removeAll { $0.fd == fd }
-                if fd == terminal { stdinSink = nil }
-            }
-            if let sink = stdinSink, polls.last?.revents ?? 0 != 0 {
-                let n = read(0, &buffer, buffer.count)
-                if n > 0 {
-                    Output.write(bytes: buffer[0..<n], to: sink)
-                } else {
-                    // End of our stdin: the command reads end of file too (a pipe closes).
-                    if sink != terminal { close(sink) }
-                    stdinSink = nil
-                }
-            }
+        var streams = outputs.map { StreamRelay.Stream(from: .owned($0.fd), to: .inherited($0.to, forWriting: true)) }
+        if let sink = stdinSink {
+            var input = StreamRelay.Stream(from: .inherited(0, forWriting: false), to: .owned(sink))
+            input.endsRelay = false
+            // At the end of our stdin the command reads end of file too: a pipe closes,
+            // a terminal stays.
+            input.closesSink = sink != terminal
+            streams.append(input)
         }
+        var relay = StreamRelay(streams: streams)
+        relay.run()
+        if let sink = stdinSink, sink != terminal, !relay.closedSinks.contains(sink) { close(sink) }
+        outputs.forEach { close($0.fd) }
+        outputs = []
+        stdinSink = nil
     }
 }

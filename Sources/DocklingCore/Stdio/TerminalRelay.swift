@@ -3,31 +3,30 @@ import Glibc
 #endif
 
 /// `exec -t`: bytes between this process's own stdin/stdout (the user's terminal, in raw
-/// mode) and a pty master, until the command's side of the terminal closes.
+/// mode) and a pty master, both ways at once, until the command's side of the terminal
+/// closes.
 struct TerminalRelay {
     let master: Int32
+    /// Our stdin and stdout, opened for the relay before we entered the container's
+    /// namespaces: the container's /proc has no /proc/self for a process outside its
+    /// PID namespace.
+    let input: RelayEnd
+    let output: RelayEnd
+
+    /// The ends of the user's terminal, made while /proc/self still names us.
+    static func userEnds() -> (input: RelayEnd, output: RelayEnd) {
+        (.inherited(0, forWriting: false), .inherited(1, forWriting: true))
+    }
 
     func run() {
         if let size = Kernel.windowSize(0) {
             try? Kernel.setWindowSize(master, rows: size.rows, columns: size.columns,
                                       note: "the command's terminal gets the size of yours")
         }
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        var input = true
-        while true {
-            var polls = [pollfd(fd: master, events: Int16(POLLIN), revents: 0)]
-            if input { polls.append(pollfd(fd: 0, events: Int16(POLLIN), revents: 0)) }
-            if poll(&polls, nfds_t(polls.count), -1) < 0 { continue }
-            if polls[0].revents != 0 {
-                let n = read(master, &buffer, buffer.count)
-                if n <= 0 { break }
-                Output.write(bytes: buffer[0..<n], to: 1)
-            }
-            if input && polls[1].revents != 0 {
-                let n = read(0, &buffer, buffer.count)
-                if n <= 0 { input = false } else { Output.write(bytes: buffer[0..<n], to: master) }
-            }
-        }
+        var typed = StreamRelay.Stream(from: input, to: .owned(master))
+        typed.endsRelay = false
+        var relay = StreamRelay(streams: [StreamRelay.Stream(from: .owned(master), to: output), typed])
+        relay.run()
         close(master)
     }
 }

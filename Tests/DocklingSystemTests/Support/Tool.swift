@@ -64,7 +64,9 @@ enum Tool {
         DispatchQueue.global().async(group: group) { outData = out.fileHandleForReading.readDataToEndOfFile() }
         DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
         if group.wait(timeout: .now() + timeout) == .timedOut {
+            // A hang becomes a failure: SIGTERM, then SIGKILL for a child that ignores it.
             process.terminate()
+            if group.wait(timeout: .now() + 5) == .timedOut { kill(process.processIdentifier, SIGKILL) }
             XCTFail("\(executable) \(arguments) did not finish within \(timeout) s")
         }
         process.waitUntilExit()
