@@ -41,22 +41,36 @@ final class JSONLogWriter {
 
     private func write(_ bytes: [UInt8]) { Output.write(bytes: bytes[...], to: fd) }
 
+    /// JSON's escapes for one line; bytes that are not UTF-8 become U+FFFD, as docker's
+    /// encoder makes them. One append a byte: this runs for every byte a container writes.
     static func encode(_ line: ArraySlice<UInt8>, stream: String, time: String, into out: inout [UInt8]) {
-        out.append(contentsOf: Array("{\"log\":\"".utf8))
-        let text = String(decoding: line, as: UTF8.self)
-        for byte in text.utf8 {
+        out.reserveCapacity(out.count + line.count + 96)
+        out.append(contentsOf: #"{"log":""#.utf8)
+        let backslash = UInt8(ascii: "\\")
+        for byte in String(decoding: line, as: UTF8.self).utf8 {
             switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: [92, 34])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [92, 92])
-            case UInt8(ascii: "\n"): out.append(contentsOf: [92, 110])
-            case UInt8(ascii: "\r"): out.append(contentsOf: [92, 114])
-            case UInt8(ascii: "\t"): out.append(contentsOf: [92, 116])
+            case UInt8(ascii: "\""), backslash:
+                out.append(backslash)
+                out.append(byte)
+            case UInt8(ascii: "\n"):
+                out.append(backslash)
+                out.append(UInt8(ascii: "n"))
+            case UInt8(ascii: "\r"):
+                out.append(backslash)
+                out.append(UInt8(ascii: "r"))
+            case UInt8(ascii: "\t"):
+                out.append(backslash)
+                out.append(UInt8(ascii: "t"))
             case 0..<0x20:
-                let hex = String(byte, radix: 16)
-                out.append(contentsOf: Array("\\u00\(byte < 16 ? "0" : "")\(hex)".utf8))
-            default: out.append(byte)
+                out.append(contentsOf: #"\u00"#.utf8)
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0xF)])
+            default:
+                out.append(byte)
             }
         }
-        out.append(contentsOf: Array("\",\"stream\":\"\(stream)\",\"time\":\"\(time)\"}\n".utf8))
+        out.append(contentsOf: "\",\"stream\":\"\(stream)\",\"time\":\"\(time)\"}\n".utf8)
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }
