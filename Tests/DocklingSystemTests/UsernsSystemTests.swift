@@ -18,6 +18,16 @@ final class UsernsSystemTests: XCTestCase {
         store = try SystemStore("userns")
         sharedFolder = try TemporaryRoot("userns-shared")
         try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: shared)
+        if !KernelFeatures.idmappedOverlay && name.range(of: "testAnOlderKernelRefusesRemap") == nil {
+            throw XCTSkip("--userns=remap needs Linux 6.15 (idmapped overlay layers); testAnOlderKernelRefusesRemapWithItsHint checks the refusal")
+        }
+    }
+
+    /// On a kernel before 6.15 `--userns=remap` is refused, saying what it needs; on a
+    /// newer one it runs.
+    func testAnOlderKernelRefusesRemapWithItsHint() throws {
+        guard KernelFeatures.idmappedOverlay else { return try cli.assertRemapRefused() }
+        XCTAssertEqual(try dockling(["run", "--rm", "--userns=remap", "busybox", "echo", "remapped"]), "remapped\n")
     }
 
     override func tearDownWithError() throws {
