@@ -4,7 +4,9 @@ import Glibc
 
 /// Builds the container's filesystem view inside its new mount namespace and makes it
 /// the root: private propagation, the rootfs bind-mounted onto itself, fresh /proc,
-/// a minimal /dev, then pivot_root with the old root detached.
+/// a minimal /dev, then pivot_root with the old root detached. Mount points and the
+/// working directory the image lacks are made in the container's own layer, as docker
+/// makes them, so that an image of one static binary runs.
 struct RootfsSetup {
     let spec: InitSpec
     let rootfs: String
@@ -28,8 +30,7 @@ struct RootfsSetup {
                              note: "pivot_root needs the new root to be a mount point: bind it onto itself")
         }
         Tracer.shared.step = "rootfs"
-        try requireDirectory("proc")
-        try Kernel.mount(source: "proc", target: rootfs + "/proc", type: "proc",
+        try Kernel.mount(source: "proc", target: try mountPoint("proc"), type: "proc",
                          flags: [.noSUID, .noDev, .noExec],
                          note: "a fresh /proc that shows only this PID namespace's processes")
         try mountDev()
@@ -39,13 +40,13 @@ struct RootfsSetup {
             try PathProtection(rootfs: rootfs).apply()
             Tracer.shared.step = "rootfs"
         }
+        try makeWorkingDirectory()
         if spec.readOnlyRootfs { try makeReadOnly() }
         try pivot()
     }
 
     private func mountDev() throws {
-        try requireDirectory("dev")
-        let dev = rootfs + "/dev"
+        let dev = try mountPoint("dev")
         try Kernel.mount(source: "tmpfs", target: dev, type: "tmpfs", flags: [.noSUID, .strictATime],
                          data: "mode=755,size=65536k", note: "an empty /dev of our own, in memory")
         let devices = spec.confinement?.privileged == true ? HostDevices.names() : Self.devices
@@ -72,13 +73,13 @@ struct RootfsSetup {
     }
 
     private func mountSys() throws {
-        guard isDirectory(rootfs + "/sys") else { return }
+        guard let sys = try mountPointIfAny("sys") else { return }
         if spec.has(.net) {
-            try Kernel.mount(source: "sysfs", target: rootfs + "/sys", type: "sysfs",
+            try Kernel.mount(source: "sysfs", target: sys, type: "sysfs",
                              flags: [.readOnly, .noSUID, .noDev, .noExec],
                              note: "a read-only /sys that shows this network namespace's interfaces")
         } else {
-            try Kernel.mount(source: "/sys", target: rootfs + "/sys", type: nil, flags: [.bind, .recursive],
+            try Kernel.mount(source: "/sys", target: sys, type: nil, flags: [.bind, .recursive],
                              note: "the host's network is shared, so show the host's /sys")
         }
     }
@@ -103,11 +104,32 @@ struct RootfsSetup {
         try Kernel.chdir("/", note: "step onto the new root")
     }
 
-    private func requireDirectory(_ name: String) throws {
-        guard isDirectory("\(rootfs)/\(name)") else {
+    /// Whether the root has a layer of the container's own (the overlay's upper
+    /// directory) to make what the image lacks in. A plain rootfs folder, as the concept
+    /// tools use, is shared by every run, so it must have its mount points already.
+    private var writable: Bool { union != nil || spec.overlay != nil }
+
+    /// Where /`name` is mounted: made in the container's own layer when the image lacks
+    /// it; nil when a shared rootfs lacks it.
+    private func mountPointIfAny(_ name: String) throws -> String? {
+        if writable { return try RootfsPath(rootfs: rootfs).make("/" + name, why: "the image has no /\(name) to mount on") }
+        return isDirectory("\(rootfs)/\(name)") ? "\(rootfs)/\(name)" : nil
+    }
+
+    private func mountPoint(_ name: String) throws -> String {
+        guard let path = try mountPointIfAny(name) else {
             throw UsageError(step: "rootfs", "\(rootfs) has no /\(name) directory to mount on",
-                             hint: "a root filesystem needs /proc and /dev")
+                             hint: "a shared root filesystem needs /proc and /dev")
         }
+        return path
+    }
+
+    /// The command starts in its working directory: docker (and runc) make it when the
+    /// image lacks it, 0755 and root's, before the root can become read-only.
+    private func makeWorkingDirectory() throws {
+        guard writable else { return }
+        try RootfsPath(rootfs: rootfs).make(spec.workingDirectory,
+                                            why: "the working directory \(spec.workingDirectory) does not exist yet")
     }
 
     private func isDirectory(_ path: String) -> Bool { FileIO.statFollowing(path)?.isDirectory == true }

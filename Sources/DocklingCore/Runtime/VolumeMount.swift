@@ -11,8 +11,7 @@ struct VolumeMount {
 
     func attach() throws {
         Tracer.shared.step = "volumes"
-        let target = rootfs + mount.destination
-        try makeMountPoint(target)
+        let target = try makeMountPoint()
         switch mount.kind {
         case .bind, .volume:
             let source = mount.source ?? "/"
@@ -29,24 +28,13 @@ struct VolumeMount {
         }
     }
 
-    /// The mount point must exist: create it (and its parents) in the container's
-    /// writable layer, as docker does; a file is bound onto a file.
-    private func makeMountPoint(_ target: String) throws {
-        if FileIO.lstat(target) != nil { return }
+    /// The mount point, inside the root even where the image's symlinks point elsewhere;
+    /// made (with its parents) in the container's writable layer when it does not exist
+    /// yet, as docker does. A file is bound onto a file.
+    private func makeMountPoint() throws -> String {
         let source = mount.kind == .bind ? mount.source.flatMap(FileIO.statFollowing) : nil
         let sourceIsFile = source.map { !$0.isDirectory } ?? false
-        let parts = Path.components(of: mount.destination)
-        var path = rootfs
-        for (index, part) in parts.enumerated() {
-            path += "/" + part
-            if FileIO.lstat(path) != nil { continue }
-            if index == parts.count - 1 && sourceIsFile {
-                let fd = try Kernel.open(path, [.writeOnly, .create, .closeOnExec], mode: 0o644,
-                                         note: "a file to bind \(mount.source ?? "") onto")
-                Glibc.close(fd)
-            } else {
-                try Kernel.mkdir(path, note: "the mount point \(mount.destination) does not exist yet")
-            }
-        }
+        return try RootfsPath(rootfs: rootfs).make(mount.destination, file: sourceIsFile,
+                                                   why: "the mount point \(mount.destination) does not exist yet")
     }
 }
