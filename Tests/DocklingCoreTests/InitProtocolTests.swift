@@ -4,7 +4,8 @@ import XCTest
 final class InitProtocolTests: XCTestCase {
     func testMessagesRoundTrip() {
         let messages: [InitMessage] = [.containerPID(4242), .go, .seccomp(byteCount: 2624),
-                                       .failed(code: 127, message: "exec: \"x\": not found")]
+                                       .failed(code: 127, message: "exec: \"x\": not found"),
+                                       .exec(pid: 1, quotedPath: StraceFormat.quote("/bin/a b\nc"))]
         for message in messages {
             XCTAssertTrue(message.line.hasSuffix("\n"))
             XCTAssertEqual(InitMessage(line: String(message.line.dropLast())), message)
@@ -12,6 +13,9 @@ final class InitProtocolTests: XCTestCase {
         XCTAssertNil(InitMessage(line: "pid notanumber"))
         XCTAssertNil(InitMessage(line: "hello"))
         XCTAssertNil(InitMessage(line: "seccomp -8"))
+        XCTAssertNil(InitMessage(line: "exec 1"), "an exec names its path")
+        XCTAssertEqual(InitMessage.exec(pid: 1, quotedPath: StraceFormat.quote("/bin/a b\nc")).line, "exec 1 \"/bin/a b\\nc\"\n",
+                       "one line, whatever the path holds")
     }
 
     /// A failure that names its own step is not put under dockling-init's current one

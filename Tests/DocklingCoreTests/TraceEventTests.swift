@@ -18,6 +18,16 @@ final class TraceEventTests: XCTestCase {
         XCTAssertTrue(pending.straceLine.hasSuffix(") ..."))
     }
 
+    /// A successful execve never returns: its event comes from the process that saw it
+    /// happen, with the result strace shows.
+    func testAReportedExecCarriesItsResultAsStraceShowsIt() throws {
+        let args = Kernel.execArgs(quotedPath: StraceFormat.quote("/bin/sh"), argv: ["sh", "-c", "true"], environmentCount: 3)
+        let ok = TraceEvent(pid: 1, step: "exec", call: "execve", args: args, result: 0, errno: nil, note: "")
+        XCTAssertEqual(ok.straceLine, #"execve("/bin/sh", ["sh", "-c", "true"], /* 3 vars */) = 0"#)
+        let failed = TraceEvent(pid: 1, step: "exec", call: "execve", args: args, result: -1, errno: "EACCES", note: "")
+        XCTAssertEqual(failed.straceLine, #"execve("/bin/sh", ["sh", "-c", "true"], /* 3 vars */) = -1 EACCES"#)
+    }
+
     func testJSONLineHasTheContractFields() throws {
         let line = event.jsonLine()
         XCTAssertTrue(line.hasSuffix("\n"))

@@ -18,20 +18,39 @@ extension Kernel {
     }
 
     /// Replaces this process's program. Returns only on failure.
+    ///
+    /// A successful execve never returns, so the process that makes it cannot trace its
+    /// result. When `witnessed`, someone else will: the parent that reads our close-on-exec
+    /// pipe, whose end of file says the exec happened (see `reportExec`); this process then
+    /// traces only a failure, with its errno. Otherwise the call is announced before it is
+    /// made, with no result, and a failure follows as a second event.
     /// The corresponding C function is `execve`.
-    public static func execve(_ path: String, argv: [String], env: [String], note: String) -> Errno {
-        announce("execve", [StraceFormat.quote(path), StraceFormat.array(argv),
-                            "/* \(env.count) vars */"], note: note)
+    public static func execve(_ path: String, argv: [String], env: [String], witnessed: Bool = false,
+                              note: String) -> Errno {
+        let args = execArgs(quotedPath: StraceFormat.quote(path), argv: argv, environmentCount: env.count)
+        if !witnessed { announce("execve", args, note: note) }
         withCStrings(argv) { cArgv in
             withCStrings(env) { cEnv in _ = Glibc.execve(path, cArgv, cEnv) }
         }
         let failure = Errno.current
-        if Tracer.shared.isOn {
-            Tracer.shared.emit(TraceEvent(pid: getpid(), step: Tracer.shared.step, call: "execve",
-                                          args: [StraceFormat.quote(path)], result: -1,
-                                          errno: failure.name, note: "the exec failed"))
-        }
+        reportExec(pid: getpid(), args, failure: failure, note: witnessed ? note : "the exec failed")
         return failure
+    }
+
+    /// Traces an execve whose outcome is now known: made by `pid` (this process, after
+    /// a failure; or a child, once its exec-status pipe has told), with result 0 or the
+    /// errno, as strace shows it; filed under `step`, else the current one.
+    public static func reportExec(pid: pid_t, _ args: [String], failure: Errno?, step: String? = nil, note: String) {
+        let tracer = Tracer.shared
+        guard tracer.isOn else { return }
+        tracer.emit(TraceEvent(pid: pid, step: step ?? tracer.step, call: "execve", args: args,
+                               result: failure == nil ? 0 : -1, errno: failure?.name, note: note))
+    }
+
+    /// An execve's arguments as strace shows them: the path (quoted already), argv, and
+    /// the count of the environment's variables (their values are the command's business).
+    public static func execArgs(quotedPath: String, argv: [String], environmentCount: Int) -> [String] {
+        [quotedPath, StraceFormat.array(argv), "/* \(environmentCount) vars */"]
     }
 
     /// Waits for a child to end.

@@ -45,13 +45,9 @@ public struct SpawnedProcess: Sendable {
         Glibc.close(execStatusFD)
         let failed = n == 4
         if failed { _ = try? Kernel.wait(pid, note: "reap the child whose exec failed") }
-        if Tracer.shared.isOn {
-            Tracer.shared.emit(TraceEvent(
-                pid: pid, step: Tracer.shared.step, call: "execve",
-                args: [StraceFormat.quote(request.path), StraceFormat.array(request.argv),
-                       "/* \(request.environment.count) vars */"],
-                result: failed ? -1 : 0, errno: failed ? Errno(code).name : nil, note: note))
-        }
+        Kernel.reportExec(pid: pid, Kernel.execArgs(quotedPath: StraceFormat.quote(request.path), argv: request.argv,
+                                                    environmentCount: request.environment.count),
+                          failure: failed ? Errno(code) : nil, note: note)
         if failed {
             throw KernelError(call: "execve(\(StraceFormat.quote(request.path)))", errno: Errno(code))
         }

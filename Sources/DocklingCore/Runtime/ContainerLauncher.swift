@@ -90,6 +90,7 @@ public final class ContainerLauncher {
                            beforeGo: (LaunchedContainer) throws -> Void) throws -> pid_t {
         var failure: LaunchFailure?
         var containerPID: pid_t?
+        var exec: (pid: Int32, quotedPath: String)?
         while let message = up.receive() {
             switch message {
             case .containerPID(let pid):
@@ -101,11 +102,19 @@ public final class ContainerLauncher {
                 try filter?.send(over: down)
             case .failed(let code, let text):
                 failure = LaunchFailure(code: code, message: text)
+            case .exec(let pid, let path):
+                exec = (pid, path)
             case .go, .seccomp:
                 break
             }
         }
         if let failure { throw failure }
+        // The container's end of the pipe closed on exec with no failure: the exec happened.
+        if let exec {
+            Kernel.reportExec(pid: exec.pid, Kernel.execArgs(quotedPath: exec.quotedPath, argv: spec.argv,
+                                                             environmentCount: spec.environment.count),
+                              failure: nil, step: "exec", note: "become the command: the sync pipe closed on exec, so it happened")
+        }
         guard let containerPID else {
             throw UsageError(step: "launch", "dockling-init ended without starting the container")
         }

@@ -89,10 +89,20 @@ enum ContainerProcess {
         // Nothing of dockling's may leak into the command: every descriptor above
         // stderr closes on exec, and the sync pipe's closing tells the parent we made it.
         try? Kernel.closeOnExec(from: 3, note: "keep dockling's pipes and trace out of the command")
-        if spec.initReaper { Reaper.run(path: path, spec: spec) }
+        if spec.initReaper { Reaper.run(path: path, spec: spec, toParent: toParent) }
+        become(path, spec, toParent: toParent, note: "become the command; the namespaces and the root stay")
+    }
+
+    /// Execs the command. A successful execve never returns, so when tracing, this
+    /// process first tells the parent what it execs, and the parent traces the call with
+    /// its result once the sync pipe closes on exec; a failure is traced here, with its
+    /// errno, and reported with docker's exit code.
+    static func become(_ path: String, _ spec: InitSpec, toParent: SyncChannel, note: String) -> Never {
         Tracer.shared.step = "exec"
-        let failure = Kernel.execve(path, argv: spec.argv, env: spec.environment,
-                                    note: "become the command; the namespaces and the root stay")
+        let witnessed = Tracer.shared.isOn
+            && (try? toParent.send(.exec(pid: getpid(), quotedPath: StraceFormat.quote(path)),
+                                   note: "tell the parent what we exec: the pipe's closing will say it happened")) != nil
+        let failure = Kernel.execve(path, argv: spec.argv, env: spec.environment, witnessed: witnessed, note: note)
         let code: Int32 = failure == .ENOENT ? 127 : 126
         ContainerInit.fail(toParent, code: code, "exec: \"\(path)\": \(failure.message)")
     }

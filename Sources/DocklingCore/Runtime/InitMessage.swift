@@ -9,6 +9,9 @@ public enum InitMessage: Equatable, Sendable {
     case seccomp(byteCount: Int)
     /// container → parent: "setting up failed; exit with this code."
     case failed(code: Int32, message: String)
+    /// container → parent, when tracing: "I, pid N as I see myself, exec this path (strace-
+    /// quoted) now." The pipe's closing on exec then says it happened: the parent traces it.
+    case exec(pid: Int32, quotedPath: String)
 
     public var line: String {
         switch self {
@@ -16,6 +19,7 @@ public enum InitMessage: Equatable, Sendable {
         case .go: return "go\n"
         case .seccomp(let count): return "seccomp \(count)\n"
         case .failed(let code, let message): return "failed \(code) \(message)\n"
+        case .exec(let pid, let path): return "exec \(pid) \(path)\n"
         }
     }
 
@@ -32,6 +36,9 @@ public enum InitMessage: Equatable, Sendable {
         case "failed":
             guard parts.count == 3, let code = Int32(parts[1]) else { return nil }
             self = .failed(code: code, message: String(parts[2]))
+        case "exec":
+            guard parts.count == 3, let pid = Int32(parts[1]) else { return nil }
+            self = .exec(pid: pid, quotedPath: String(parts[2]))
         default: return nil
         }
     }

@@ -9,7 +9,7 @@ import Glibc
 enum Reaper {
     static let forwarded: [Int32] = [SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGWINCH]
 
-    static func run(path: String, spec: InitSpec) -> Never {
+    static func run(path: String, spec: InitSpec, toParent: SyncChannel) -> Never {
         Tracer.shared.step = "init"
         var set = sigset_t()
         sigemptyset(&set)
@@ -23,9 +23,12 @@ enum Reaper {
         }
         if child == 0 {
             sigprocmask(SIG_UNBLOCK, &set, nil)
-            let failure = Kernel.execve(path, argv: spec.argv, env: spec.environment, note: "the command, as PID 1's child")
-            exit(failure == .ENOENT ? 127 : 126)
+            ContainerProcess.become(path, spec, toParent: toParent, note: "the command, as PID 1's child")
         }
+        // The sync pipes are the child's now: their closing on its exec tells the parent
+        // the command runs (PID 1 itself never execs, so it must not hold them open).
+        Glibc.close(ContainerInit.toParentFD)
+        Glibc.close(ContainerInit.fromParentFD)
         while true {
             var local = set
             let signal = sigwaitinfo(&local, nil)

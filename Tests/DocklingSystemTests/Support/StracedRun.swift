@@ -38,24 +38,25 @@ struct StracedRun {
 
     /// strace prints `call(args) = result`; clone and execve carry extra pointer
     /// arguments strace alone can see, so those match on the arguments dockling knows
-    /// (a clone's stack address is `…` in the trace).
+    /// (a clone's stack address is `…` in the trace). An event with no result (an
+    /// execve announced but never reported) matches nothing: strace always has one.
     static func line(_ line: String, matches event: TraceEvent) -> Bool {
         // strace pads the result column: `call(args)      = result`.
-        guard line.hasPrefix(event.call + "("),
+        guard let eventResult = event.result, line.hasPrefix(event.call + "("),
               let equals = line.range(of: #"\)\s+= "#, options: [.regularExpression, .backwards]) else {
             return false
         }
         let args = String(line[line.index(line.startIndex, offsetBy: event.call.count + 1)..<equals.lowerBound])
         let result = line[equals.upperBound...].split(separator: " ").first.map(String.init) ?? ""
-        let resultMatches = event.errno == nil ? result == String(event.result ?? 0) : line.contains("-1 \(event.errno!)")
+        let resultMatches = event.errno == nil ? result == String(eventResult) : line.contains("= -1 \(event.errno!) ")
         switch event.call {
         case "clone":
             let stack = args.replacingOccurrences(of: #"child_stack=0x[0-9a-f]+"#, with: "child_stack=…",
                                                   options: .regularExpression)
             return resultMatches && stack.hasPrefix(event.args.joined(separator: ", "))
         case "execve":
-            return resultMatches && args.hasPrefix(event.args.prefix(2).joined(separator: ", "))
-                && args.contains(event.args[2])
+            return resultMatches && event.args.count == 3 && args.hasPrefix(event.args.prefix(2).joined(separator: ", "))
+                && args.hasSuffix(event.args[2])
         default:
             return resultMatches && args == event.args.joined(separator: ", ")
         }
