@@ -9,7 +9,12 @@ public struct StoreOption: ParsableArguments {
 
     public init() {}
 
-    public var root: StoreRoot { StoreRoot.resolve(option: path) }
+    public var root: StoreRoot {
+        let root = StoreRoot.resolve(option: path)
+        // The trace's view shows the paths beneath it as <store>/….
+        if Tracer.shared.isOn { Tracer.shared.storeRoot = root.path }
+        return root
+    }
 
     /// The image store at that root.
     public func imageStore() -> ImageStore { ImageStore(root: root) }

@@ -1,10 +1,10 @@
 import ArgumentParser
 import DocklingCore
 
-/// `--trace[=human|json]`, shared by every dockling executable.
+/// `--trace[=human|all|json]`, shared by every dockling executable.
 public struct TraceOption: ParsableArguments {
     @Option(name: .customLong("trace"),
-            help: ArgumentHelp("Show every kernel call: --trace (for people) or --trace=json.",
+            help: ArgumentHelp("Show the kernel calls: --trace (by step, the telling ones), --trace=all (every one) or --trace=json.",
                                valueName: "mode"))
     public var mode: String?
 
@@ -14,7 +14,7 @@ public struct TraceOption: ParsableArguments {
     public func apply() throws {
         guard let mode else { return }
         guard let parsed = TraceMode(flagValue: mode) else {
-            throw ValidationError("--trace takes human or json, not '\(mode)'")
+            throw ValidationError("--trace takes human, all or json, not '\(mode)'")
         }
         Tracer.configure(flag: parsed)
     }

@@ -41,15 +41,24 @@ final class TraceEventTests: XCTestCase {
         XCTAssertEqual(try JSONDecoder().decode(TraceEvent.self, from: Data(line.utf8)), event)
     }
 
-    func testHumanLineIndentsByDepthAndCarriesTheNote() {
-        let line = event.humanLine(depth: 2, color: false)
-        XCTAssertTrue(line.hasPrefix("    [7] mount("), line)
-        XCTAssertTrue(line.hasSuffix("# a fresh /proc\n"), line)
+    func testARemarkIsAnEventWithNoCall() throws {
+        let remark = TraceEvent.remark("cgroup layout: v2", pid: 9, step: "cgroups")
+        XCTAssertTrue(remark.isRemark)
+        XCTAssertEqual(try JSONDecoder().decode(TraceEvent.self, from: Data(remark.jsonLine().utf8)), remark)
+    }
+
+    func testEventsAreOrderedByTimeThenByTheirProcessCount() {
+        var a = event, b = event
+        (a.time, a.seq, b.time, b.seq) = (10, 7, 10, 8)
+        XCTAssertTrue(TraceEvent.happenedBefore(a, b))
+        b.time = 9
+        XCTAssertTrue(TraceEvent.happenedBefore(b, a))
     }
 
     func testTraceModeParsing() {
         XCTAssertEqual(TraceMode(flagValue: ""), .human)
         XCTAssertEqual(TraceMode(flagValue: "JSON"), .json)
+        XCTAssertEqual(TraceMode(flagValue: "all"), .all)
         XCTAssertEqual(TraceMode(flagValue: "off"), .off)
         XCTAssertNil(TraceMode(flagValue: "loud"))
     }
@@ -57,16 +66,22 @@ final class TraceEventTests: XCTestCase {
     func testTracerReadsItsSinkFromTheEnvironment() throws {
         let path = "/tmp/dockling-trace-\(UUID().uuidString)"
         defer { unlink(path) }
-        let environment = ["DOCKLING_TRACE": "json", "DOCKLING_TRACE_FILE": path, "DOCKLING_TRACE_DEPTH": "2"]
+        let environment = ["DOCKLING_TRACE": "json", "DOCKLING_TRACE_FILE": path]
         let tracer = Tracer(environment: { environment[$0] })
         XCTAssertEqual(tracer.mode, .json)
-        XCTAssertEqual(tracer.depth, 2)
+        let before = TraceClock.now()
+        tracer.emit(event)
         tracer.emit(event)
         close(tracer.fd)
-        let written = try String(contentsOfFile: path, encoding: .utf8)
-        XCTAssertEqual(written, event.jsonLine())
+        let written = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+            .map { try JSONDecoder().decode(TraceEvent.self, from: Data($0.utf8)) }
+        XCTAssertEqual(written.map(\.seq), [1, 2], "each event counted")
+        XCTAssertTrue(written.allSatisfy { $0.time >= before && $0.time <= TraceClock.now() }, "stamped when emitted")
+        var unstamped = written[0]
+        (unstamped.time, unstamped.seq) = (0, 0)
+        XCTAssertEqual(unstamped, event)
         XCTAssertEqual(tracer.childEnvironment(childFD: 6),
-                       ["DOCKLING_TRACE": "json", "DOCKLING_TRACE_FD": "6", "DOCKLING_TRACE_DEPTH": "3"])
+                       ["DOCKLING_TRACE": "json", "DOCKLING_TRACE_FD": "6"])
         XCTAssertEqual(Tracer(environment: { _ in nil }).mode, .off)
     }
 }

@@ -16,6 +16,7 @@ public struct ContainerStore: Sendable {
     /// so a crash never leaves half a container. Names are unique (checked under a lock).
     /// Without a name from the user, one that is free is picked here, under the lock.
     public func create(_ config: ContainerConfig, nameFromUser: Bool) throws -> ContainerRecord {
+        Tracer.shared.step = "create"
         try FileManager.default.createDirectory(atPath: root.containers, withIntermediateDirectories: true)
         return try FileLock.withLock(root.containersLock, note: "one dockling at a time picks names") {
             var config = config

@@ -41,6 +41,7 @@ extension ImageStore {
 
     /// The image named `text` (see `resolve`), or an error saying there is none.
     public func image(_ text: String) throws -> StoredImage {
+        Tracer.shared.step = "images"
         guard let image = try resolve(text) else { throw ImageError.noSuchImage(text) }
         return image
     }

@@ -29,8 +29,14 @@ public final class ImageStore {
 
     /// The store's index; empty when nothing was ever stored.
     public func index() throws -> ImageIndex {
-        guard let data = FileManager.default.contents(atPath: indexPath) else { return ImageIndex() }
-        return try JSONCoding.decode(ImageIndex.self, from: [UInt8](data), what: indexPath)
+        let opened = Result { () throws(KernelError) -> Int32 in
+            try Kernel.open(indexPath, [.readOnly, .closeOnExec], note: "read index.json: the list of the store's images")
+        }
+        if case .failure(let error) = opened, error.errno == .ENOENT { return ImageIndex() }
+        let fd = try opened.get()
+        defer { _ = try? Kernel.close(fd, note: "index.json is read") }
+        guard let data = Kernel.readToEnd(fd) else { throw KernelError(call: "read(\(StraceFormat.quote(indexPath)))", errno: .current) }
+        return try JSONCoding.decode(ImageIndex.self, from: data, what: indexPath)
     }
 
     /// Replaces index.json in one rename. The caller holds the store lock.

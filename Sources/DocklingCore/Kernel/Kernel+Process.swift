@@ -39,12 +39,15 @@ extension Kernel {
 
     /// Traces an execve whose outcome is now known: made by `pid` (this process, after
     /// a failure; or a child, once its exec-status pipe has told), with result 0 or the
-    /// errno, as strace shows it; filed under `step`, else the current one.
-    public static func reportExec(pid: pid_t, _ args: [String], failure: Errno?, step: String? = nil, note: String) {
+    /// errno, as strace shows it; filed under `step`, else the current one. `time` is
+    /// when the exec happened, when the reporter knows it better than "now" (a child's
+    /// exec happened before the parent learns of it: see `ChildClocks`).
+    public static func reportExec(pid: pid_t, _ args: [String], failure: Errno?, step: String? = nil,
+                                  time: UInt64 = 0, note: String) {
         let tracer = Tracer.shared
         guard tracer.isOn else { return }
         tracer.emit(TraceEvent(pid: pid, step: step ?? tracer.step, call: "execve", args: args,
-                               result: failure == nil ? 0 : -1, errno: failure?.name, note: note))
+                               result: failure == nil ? 0 : -1, errno: failure?.name, note: note, time: time))
     }
 
     /// An execve's arguments as strace shows them: the path (quoted already), argv, and

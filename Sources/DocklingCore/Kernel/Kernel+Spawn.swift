@@ -44,13 +44,24 @@ public struct SpawnedProcess: Sendable {
         repeat { n = Glibc.read(execStatusFD, &code, 4) } while n < 0 && errno == EINTR
         Glibc.close(execStatusFD)
         let failed = n == 4
+        let time = execTime()
         if failed { _ = try? Kernel.wait(pid, note: "reap the child whose exec failed") }
         Kernel.reportExec(pid: pid, Kernel.execArgs(quotedPath: StraceFormat.quote(request.path), argv: request.argv,
                                                     environmentCount: request.environment.count),
-                          failure: failed ? Errno(code) : nil, note: note)
+                          failure: failed ? Errno(code) : nil, time: time, note: note)
         if failed {
             throw KernelError(call: "execve(\(StraceFormat.quote(request.path)))", errno: Errno(code))
         }
+    }
+
+    /// When the child's execve happened. A child with no go-ahead to wait for execs
+    /// while our clone waits (CLONE_VFORK): just after the clone began. One that waited
+    /// for our go-ahead execs after it, so after our latest traced call (the write of
+    /// the go byte, or later when the go-ahead went untraced).
+    private func execTime() -> UInt64 {
+        let tracer = Tracer.shared
+        guard tracer.isOn, let afterClone = tracer.childExecTime(pid) else { return 0 }
+        return request.goDescriptor == nil ? afterClone : max(afterClone, tracer.lastCallTime + 1)
     }
 }
 
@@ -73,6 +84,7 @@ extension Kernel {
                 }
             }
         }
+        if Tracer.shared.isOn { Tracer.shared.noteSpawn(Int32(pid), at: Tracer.shared.lastCallTime) }
         return SpawnedProcess(pid: pid_t(pid), request: request, execStatusFD: statusFD)
     }
 

@@ -90,7 +90,7 @@ public final class ContainerLauncher {
                            beforeGo: (LaunchedContainer) throws -> Void) throws -> pid_t {
         var failure: LaunchFailure?
         var containerPID: pid_t?
-        var exec: (pid: Int32, quotedPath: String)?
+        var exec: (pid: Int32, quotedPath: String, time: UInt64)?
         while let message = up.receive() {
             switch message {
             case .containerPID(let pid):
@@ -103,7 +103,9 @@ public final class ContainerLauncher {
             case .failed(let code, let text):
                 failure = LaunchFailure(code: code, message: text)
             case .exec(let pid, let path):
-                exec = (pid, path)
+                // It execs right after telling us: stamp the exec with the moment we
+                // hear of it, after everything it did before telling (see reportExec).
+                exec = (pid, path, TraceClock.now())
             case .go, .seccomp:
                 break
             }
@@ -113,7 +115,8 @@ public final class ContainerLauncher {
         if let exec {
             Kernel.reportExec(pid: exec.pid, Kernel.execArgs(quotedPath: exec.quotedPath, argv: spec.argv,
                                                              environmentCount: spec.environment.count),
-                              failure: nil, step: "exec", note: "become the command: the sync pipe closed on exec, so it happened")
+                              failure: nil, step: "exec", time: exec.time,
+                              note: "become the command: the sync pipe closed on exec, so it happened")
         }
         guard let containerPID else {
             throw UsageError(step: "launch", "dockling-init ended without starting the container")
@@ -132,6 +135,9 @@ public final class ContainerLauncher {
     /// Waits for dockling-init (which waits for the container). What a signal does is
     /// the signal policy's business; PID 1 ignores signals it has no handler for.
     public func wait(_ launched: LaunchedContainer) throws -> Int32 {
+        // A command on a terminal may run for as long as its user likes: show the trace
+        // of its start now rather than when it ends.
+        if isatty(0) == 1 { Tracer.shared.showSoFar() }
         Tracer.shared.step = "wait"
         var interruptedBy: Int32?
         while true {

@@ -140,7 +140,8 @@ final class ContainerMonitor {
         let relay = AttachRelay(outputs: outputs, stdinSink: terminal ?? stdinSink, terminal: terminal,
                                 listener: listener, log: log)
         relay.run()
-        Tracer.shared.step = "wait"
+        // Lesson 07's state step: the monitor records how the container ended.
+        Tracer.shared.step = "state"
         let status = try Kernel.wait(child, note: "the container's PID 1 has ended")
         finish(status, relay: relay)
         return status

@@ -32,6 +32,9 @@ public final class AttachClient {
     /// container that does not read its stdin never stops its output reaching us, and
     /// Ctrl-C or SIGTERM is handled at any moment.
     public func run(sendInput: Bool, tty: Bool) throws -> Int32? {
+        // An interactive container may run for as long as its user likes: show the
+        // trace of its start now, before the terminal goes raw, not when it ends.
+        if sendInput || tty { Tracer.shared.showSoFar() }
         let terminal = TerminalMode(fd: 0)
         if tty { try terminal.makeRaw() }
         defer { terminal.restore() }

@@ -24,10 +24,37 @@ public struct LessonStep: Sendable, Equatable {
     public var expected: [String]
     /// The exit status the step must end with (a trailing `[exit N]` line; 0 otherwise).
     public var expectedExit: Int32
+    /// What the lesson's text counts in the step's trace ("the two `pipe2` calls"): a
+    /// `<!-- trace: 2 pipe2 -->` line after the step, checked by `tour --check`.
+    public var traceCounts: [TraceCount] = []
 
     public init(command: String, expected: [String], expectedExit: Int32 = 0) {
         self.command = command
         self.expected = expected
         self.expectedExit = expectedExit
+    }
+
+    /// How the step's trace events differ from what the lesson counts, one line each.
+    public func traceMismatches(_ events: [TraceEvent]) -> [String] {
+        traceCounts.compactMap { counted in
+            let found = events.filter { $0.call == counted.call }.count
+            return found == counted.count ? nil
+                : "the lesson counts \(counted.count) × \(counted.call), the trace has \(found)"
+        }
+    }
+}
+
+/// "This step's trace has exactly `count` calls of `call`."
+public struct TraceCount: Sendable, Equatable {
+    public var call: String
+    public var count: Int
+
+    /// Reads `<!-- trace: 2 pipe2 -->`; nil for any other line.
+    init?(marker line: String) {
+        let words = line.split(separator: " ")
+        guard words.count == 5, words[0] == "<!--", words[1] == "trace:", words[4] == "-->",
+              let count = Int(words[2]) else { return nil }
+        self.call = String(words[3])
+        self.count = count
     }
 }

@@ -1,6 +1,7 @@
 /// Reads a lesson's Markdown: prose stays prose; in a ```console block every `$ ` line
 /// is a step, the lines up to the next `$ ` are its expected output, and a last line
-/// `[exit N]` says the step fails on purpose with status N.
+/// `[exit N]` says the step fails on purpose with status N. A `<!-- trace: N call -->` line
+/// in the prose after a step is a count the step's trace must have, not prose.
 public enum LessonParser {
     public static func parse(_ text: String, fileName: String) throws -> Lesson {
         guard let number = Int(fileName.prefix { $0.isNumber }) else {
@@ -36,6 +37,12 @@ public enum LessonParser {
             } else if line.hasPrefix("```console") {
                 flushProse()
                 inConsole = true
+            } else if let count = TraceCount(marker: line) {
+                guard case .step(var step)? = parts.last, prose.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) else {
+                    throw UsageError(step: "tour", "\(fileName): \(line) must follow a step's console block")
+                }
+                step.traceCounts.append(count)
+                parts[parts.count - 1] = .step(step)
             } else {
                 if line.hasPrefix("# "), title == fileName { title = String(line.dropFirst(2)) }
                 prose.append(line)

@@ -7,8 +7,11 @@ public struct StepOutcome: Sendable {
     public let status: Int32
     /// Standard output and error, merged in the order they were written.
     public let output: String
-    /// The human trace the step's dockling commands wrote.
+    /// The trace the step's dockling commands wrote: JSON lines, one event each, for
+    /// `TraceView` to show.
     public let trace: String
+    /// The store the step used, whose paths the view shows as `<store>/…`.
+    public let storeRoot: String?
 }
 
 /// Runs a lesson step with `sh -c` in a scratch folder, with dockling's executables
@@ -32,7 +35,9 @@ public struct StepRunner {
         for key in Tracer.Environment.all { env[key] = nil }
         env.merge(extraEnvironment) { _, new in new }
         env["PATH"] = binDirectory + ":" + (env["PATH"] ?? "/usr/sbin:/usr/bin:/sbin:/bin")
-        env[Tracer.Environment.mode] = TraceMode.human.rawValue
+        // Events, not text: the tour merges every process's events by time and shows
+        // them as the default view or the whole trace (TraceView).
+        env[Tracer.Environment.mode] = TraceMode.json.rawValue
         env[Tracer.Environment.file] = traceFile
 
         let pipe = try Kernel.pipe(note: "capture the step's output")
@@ -53,6 +58,7 @@ public struct StepRunner {
         let status = try Kernel.wait(child.pid, note: "the step has ended")
         let trace = (try? Kernel.readFile(traceFile)) ?? ""
         _ = Glibc.unlink(traceFile)
-        return StepOutcome(status: status.exitCode, output: output, trace: trace)
+        return StepOutcome(status: status.exitCode, output: output, trace: trace,
+                           storeRoot: extraEnvironment[StoreRoot.environmentVariable])
     }
 }

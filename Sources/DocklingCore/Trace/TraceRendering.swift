@@ -1,34 +1,34 @@
-// Turning events into text: one line for people, one JSON object for programs.
+// Turning one event into text: the call as strace writes it, or one JSON object.
 
 import FoundationEssentials
 
 extension TraceEvent {
     /// `unshare(CLONE_NEWNS|CLONE_NEWPID) = 0` — the call exactly as strace writes it.
     public var straceLine: String {
-        let head = "\(call)(\(args.joined(separator: ", ")))"
-        switch (result, errno) {
-        case (_, let name?): return "\(head) = -1 \(name)"
-        case (let value?, nil): return "\(head) = \(value)"
-        case (nil, nil): return "\(head) ..."
-        }
+        "\(callText)\(resultText)"
     }
 
-    /// The line a person reads: pid, the call, and why it was made.
-    func humanLine(depth: Int, color: Bool) -> String {
-        let indent = String(repeating: "  ", count: max(0, depth))
-        let pidText = "[\(pid)]"
-        let failed = errno != nil
-        guard color else {
-            return "\(indent)\(pidText) \(straceLine)    # \(note)\n"
+    /// `unshare(CLONE_NEWNS|CLONE_NEWPID)`: the call and its arguments.
+    var callText: String { "\(call)(\(args.joined(separator: ", ")))" }
+
+    /// ` = 0`, ` = -1 EPERM`, or ` ...` for a call that has not returned.
+    var resultText: String {
+        switch (result, errno) {
+        case (_, let name?): return " = -1 \(name)"
+        case (let value?, nil): return " = \(value)"
+        case (nil, nil): return " ..."
         }
-        let callColor = failed ? "\u{1B}[31m" : "\u{1B}[36m"
-        return "\(indent)\u{1B}[2m\(pidText)\u{1B}[0m \(callColor)\(straceLine)\u{1B}[0m"
-            + "    \u{1B}[2m# \(note)\u{1B}[0m\n"
     }
 
     /// One JSON object on one line.
     func jsonLine() -> String {
         guard let bytes = try? JSONCoding.encode(self) else { return "" }
         return String(decoding: bytes, as: UTF8.self) + "\n"
+    }
+
+    /// The event a JSON line holds; nil for anything else.
+    static func parse(jsonLine line: Substring) -> TraceEvent? {
+        guard line.hasPrefix("{") else { return nil }
+        return try? JSONCoding.decode(TraceEvent.self, from: Array(line.utf8), what: "a trace event")
     }
 }
