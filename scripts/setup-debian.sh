@@ -1,20 +1,37 @@
 #!/usr/bin/env bash
-# Installs the Debian packages dockling builds, runs and is tested with, when missing.
-# Idempotent: on a machine that has them all it only checks.
+# Installs the Debian packages one make target needs, when missing: `make tour` gets only
+# what building and running the lessons takes; `make test`, `make bench` and `make vmtest`
+# add their own. Idempotent: on a machine that has them all it only checks.
+# Usage: scripts/setup-debian.sh [tour|test|bench|vmtest]
 set -euo pipefail
 
-packages=(
+tour=(
   busybox-static   # the root filesystem learners stand in
   libarchive-dev   # layer tars (its header; the library is loaded on first use)
   libssl-dev       # SHA-256 (libcrypto) for digests
   libseccomp-dev   # the seccomp filter of docker's default profile
-  libstdc++-12-dev # libstdc++.a, which release builds link in
-  strace           # the trace-truth tests compare dockling's trace with strace's
-  util-linux       # setsid, unshare (tests and benchmarks)
-  iproute2 procps  # ip, ps on the host
-  podman skopeo umoci runc bubblewrap  # the peers dockling interoperates and is compared with
-  hyperfine        # benchmarks
+  libstdc++-12-dev # the C++ runtime Swift links against (release builds link its archive in)
+  util-linux       # setsid, unshare, script
 )
+case "${1:-tour}" in
+  tour) packages=("${tour[@]}") ;;
+  test) packages=("${tour[@]}"
+    strace           # the trace-truth tests compare dockling's trace with strace's
+    iproute2 procps  # ip, ps on the host
+    podman skopeo umoci runc  # the peers dockling's images and commits interoperate with
+  ) ;;
+  bench) packages=("${tour[@]}"
+    hyperfine        # the benchmarks' timer
+    podman runc bubblewrap  # the peers dockling is compared with
+  ) ;;
+  vmtest) packages=("${tour[@]}"
+    qemu-system-x86  # the virtual machine (software emulation: -accel tcg, no KVM needed)
+    cpio             # the initramfs is a cpio archive
+    xz-utils zstd    # the kernel's modules are compressed
+    strace           # the trace-truth assertions of the cgroup tests run under strace
+  ) ;;
+  *) echo "setup: unknown target $1 (tour, test, bench or vmtest)" >&2; exit 2 ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do

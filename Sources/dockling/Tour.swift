@@ -6,18 +6,22 @@ import FoundationEssentials
 import Glibc
 #endif
 
-/// `dockling tour`: runs the lessons, step by step, with every kernel call traced.
+/// `dockling tour`: runs the lessons, step by step, with every kernel call traced, in a
+/// store of the tour's own — never the learner's.
 struct Tour: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tour",
         abstract: "Walk through the lessons, running each step with tracing on.",
-        discussion: "Each step's output is shown, then the kernel calls dockling made for it.")
+        discussion: """
+            Each step's output is shown, then the kernel calls dockling made for it. The tour keeps \
+            its images and containers in a scratch store of its own under /tmp, removed when it ends \
+            (also on q or Ctrl-C; a tour that was killed is cleaned up by the next one).
+            """)
 
     @Flag(help: "Do not wait for Enter between steps.") var noPause = false
     @Flag(help: "Fail when a step's output or exit status differs from the lesson.") var check = false
     @Option(help: "Run only the lesson with this number.") var lesson: Int?
     @Option(help: "The lessons folder (default: found beside dockling).") var lessons: String?
-    @OptionGroup var store: StoreOption
 
     func run() throws {
         Tracer.configure(flag: .off)
@@ -25,44 +29,45 @@ struct Tour: ParsableCommand {
         let library = try LessonLibrary.locate(option: lessons, executableDirectory: bin)
         let chosen = try library.lessons().filter { lesson == nil || $0.number == lesson }
         guard !chosen.isEmpty else { throw UsageError(step: "tour", "there is no lesson \(lesson ?? 0)") }
-        let scratch = try TourScratch()
-        defer { scratch.remove() }
-        var env: [String: String] = [:]
-        if let path = store.path { env[StoreRoot.environmentVariable] = path }
-        let runner = StepRunner(binDirectory: bin, workDirectory: scratch.path, extraEnvironment: env)
-        let screen = TourScreen(color: isatty(1) == 1, pausing: !noPause && isatty(0) == 1)
+        // Ctrl-C, a closed terminal or a kill end the tour between two steps, cleaned up.
+        let interrupts = try Kernel.signalDescriptor([SIGINT, SIGTERM, SIGHUP, SIGQUIT],
+                                                     note: "the tour cleans up before it ends, whatever ends it")
+        let dockling = bin + "/dockling"
+        TourPlace.removeAbandoned(dockling: dockling)
+        let place = try TourPlace()
+        defer { place.remove(dockling: dockling) }
+        let runner = StepRunner(binDirectory: bin, workDirectory: place.work,
+                                extraEnvironment: [StoreRoot.environmentVariable: place.store])
+        let screen = TourScreen(color: isatty(1) == 1, pausing: !noPause && isatty(0) == 1, interrupts: interrupts)
         var failed = 0, passed = 0
         for lesson in chosen {
             screen.heading(lesson)
             for part in lesson.parts {
                 switch part {
-                case .prose(let text): screen.prose(text)
+                case .prose(let text):
+                    try stop(at: screen.prose(text, lesson: lesson))
                 case .step(let step):
                     let outcome = try runner.run(step)
-                    let ok = outcome.status == step.expectedExit
+                    let miscounted = step.traceMismatches(TraceView.events(in: outcome.trace))
+                    let ok = outcome.status == step.expectedExit && miscounted.isEmpty
                         && OutputMatcher.matches(expected: step.expected, actual: OutputMatcher.lines(outcome.output))
-                    screen.step(step, outcome, verdict: check ? ok : nil)
+                    screen.step(step, outcome, verdict: check ? ok : nil, miscounted: miscounted)
                     if ok { passed += 1 } else { failed += 1 }
-                    if !screen.pause() { return }
+                    try stop(at: screen.pause(after: outcome))
                 }
             }
         }
         screen.summary(passed: passed, failed: failed, checked: check)
         if check && failed > 0 { throw ExitWith(1) }
     }
-}
 
-/// A scratch folder the steps run in, removed when the tour ends.
-struct TourScratch {
-    let path: String
-
-    init() throws {
-        var template = Array("/tmp/dockling-tour-XXXXXX".utf8CString)
-        guard mkdtemp(&template) != nil else {
-            throw UsageError(step: "tour", "cannot create a scratch folder in /tmp")
+    /// Ends the tour when the learner quit (0) or a signal came (128 + N); the tour's
+    /// place is cleaned up on the way out either way.
+    private func stop(at next: TourScreen.Next) throws {
+        switch next {
+        case .goOn, .wholeTrace: return
+        case .quit: throw ExitWith(0)
+        case .interrupted(let signal): throw ExitWith(128 + signal)
         }
-        path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
-
-    func remove() { try? FileManager.default.removeItem(atPath: path) }
 }

@@ -5,28 +5,66 @@ import Glibc
 
 /// How the tour looks on a terminal (colour, pauses) or in a log (plain text).
 struct TourScreen {
+    /// What the learner chose at a pause.
+    enum Next: Equatable {
+        case goOn, quit
+        /// t: show the step's whole trace, then ask again.
+        case wholeTrace
+        /// A signal (Ctrl-C, a closed terminal, a kill) ends the tour.
+        case interrupted(Int32)
+    }
+
     let color: Bool
     let pausing: Bool
+    /// A signalfd of the signals that end the tour, looked at whenever it waits.
+    let interrupts: Int32
 
     func heading(_ lesson: Lesson) {
         Output.line(style("1", "\n━━ Lesson \(lesson.number): \(lesson.title.drop { $0 == "#" || $0 == " " }) ━━"))
     }
 
-    func prose(_ text: String) {
+    /// Prints a stretch of explanation; one longer than the terminal is shown a page at
+    /// a time, each page under the lesson's heading, so the heading never scrolls away.
+    func prose(_ text: String, lesson: Lesson) -> Next {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !$0.hasPrefix("# ") }
-        Output.line("\n" + lines.joined(separator: "\n").trimmingBlankLines())
+            .filter { !$0.hasPrefix("# ") }.joined(separator: "\n").trimmingBlankLines()
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        // Room for the heading, a blank line and the prompt.
+        let room = max(10, Int(Kernel.windowSize(1)?.rows ?? 0) - 4)
+        guard pausing, lines.count > room else {
+            Output.line("\n" + lines.joined(separator: "\n"))
+            return .goOn
+        }
+        var start = 0
+        while start < lines.count {
+            if start > 0 { heading(lesson) }
+            Output.line(lines[start..<min(start + room, lines.count)].joined(separator: "\n"))
+            start += room
+            if start < lines.count {
+                let next = wait(prompt: "[Enter: more · q: quit]")
+                if next != .goOn && next != .wholeTrace { return next }
+            }
+        }
+        return .goOn
     }
 
-    func step(_ step: LessonStep, _ outcome: StepOutcome, verdict: Bool?) {
+    func step(_ step: LessonStep, _ outcome: StepOutcome, verdict: Bool?, miscounted: [String] = []) {
         Output.line("\n" + style("1;32", "$ \(step.command)"))
         if !outcome.output.isEmpty {
             Output.write(outcome.output.hasSuffix("\n") ? outcome.output : outcome.output + "\n", to: 1)
         }
         if outcome.status != 0 { Output.line(style("33", "[exit \(outcome.status)]")) }
         if !outcome.trace.isEmpty {
-            Output.line(style("2", "  ┌ kernel calls made by dockling for this step:"))
-            for line in OutputMatcher.lines(outcome.trace) { Output.line(style("2", "  │ " + line)) }
+            Output.line(style("2", "  ┌ kernel calls made by dockling for this step, by step:"))
+            // The trace gets what the screen has left once the command, its output and
+            // the prompt are on it (each step at least its heading and three lines).
+            let size = Kernel.windowSize(1).flatMap { $0.columns > 0 ? $0 : nil }
+            let width = Int(size?.columns ?? 160), height = Int(size?.rows ?? 45)
+            let used = OutputMatcher.lines(outcome.output).count + 6
+            for line in TraceView.render(text: outcome.trace, width: width - 4, whole: false,
+                                         height: height - used, storeRoot: outcome.storeRoot, color: color) {
+                Output.line(style("2", "  │ ") + line)
+            }
         }
         guard let verdict else { return }
         if verdict {
@@ -35,17 +73,63 @@ struct TourScreen {
             Output.line(style("31", "✗ differs from the lesson, which expects:"))
             for line in step.expected { Output.line("    " + line) }
             Output.line("    [exit \(step.expectedExit)]")
+            for line in miscounted { Output.line(style("31", "✗ " + line)) }
         }
     }
 
-    /// Waits for Enter when a person is at the keyboard; false means they typed q.
-    func pause() -> Bool {
-        guard pausing else { return true }
-        Output.write(style("2", "\n[Enter: next step · q: quit] "), to: 1)
-        var byte: UInt8 = 0
+    /// Waits for Enter when a person is at the keyboard (q quits, t shows the step's
+    /// whole trace); either way, a signal that came during the step ends the tour here.
+    func pause(after outcome: StepOutcome) -> Next {
+        guard pausing else { return pendingInterrupt() ?? .goOn }
+        let hasTrace = !outcome.trace.isEmpty
+        while true {
+            let next = wait(prompt: hasTrace ? "[Enter: next step · t: every kernel call · q: quit]"
+                                             : "[Enter: next step · q: quit]")
+            guard next == .wholeTrace else { return next }
+            if hasTrace { wholeTrace(outcome) }
+        }
+    }
+
+    /// Every event of the step, grouped and in order, none folded or left out.
+    private func wholeTrace(_ outcome: StepOutcome) {
+        let width = Int(Kernel.windowSize(1).flatMap { $0.columns > 0 ? $0.columns : nil } ?? 160)
+        Output.line(style("2", "  ┌ every kernel call made by dockling for this step:"))
+        for line in TraceView.render(text: outcome.trace, width: width - 4, whole: true,
+                                     storeRoot: outcome.storeRoot, color: color) {
+            Output.line(style("2", "  │ ") + line)
+        }
+    }
+
+    /// Waits for a line typed at the keyboard, or a signal.
+    private func wait(prompt: String) -> Next {
+        Output.write(style("2", "\n\(prompt) "), to: 1)
         var typed: [UInt8] = []
-        while read(0, &byte, 1) == 1, byte != UInt8(ascii: "\n") { typed.append(byte) }
-        return typed.first != UInt8(ascii: "q")
+        while true {
+            var polls = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+                         pollfd(fd: interrupts, events: Int16(POLLIN), revents: 0)]
+            if poll(&polls, 2, -1) < 0 { continue }
+            if polls[1].revents != 0, let signal = pendingInterrupt() { return signal }
+            var byte: UInt8 = 0
+            guard polls[0].revents != 0, read(0, &byte, 1) == 1 else { return .quit }
+            guard byte == UInt8(ascii: "\n") else {
+                typed.append(byte)
+                continue
+            }
+            switch typed.first {
+            case UInt8(ascii: "q"): return .quit
+            case UInt8(ascii: "t"): return .wholeTrace
+            default: return .goOn
+            }
+        }
+    }
+
+    /// The signal waiting on `interrupts`, if any, taken without waiting.
+    private func pendingInterrupt() -> Next? {
+        var polls = [pollfd(fd: interrupts, events: Int16(POLLIN), revents: 0)]
+        guard poll(&polls, 1, 0) == 1 else { return nil }
+        var info = [UInt8](repeating: 0, count: 128)
+        guard read(interrupts, &info, info.count) == 128 else { return nil }
+        return .interrupted(Int32(info[0]) | Int32(info[1]) << 8)
     }
 
     func summary(passed: Int, failed: Int, checked: Bool) {

@@ -73,4 +73,27 @@ final class OutputMatcherTests: XCTestCase {
         XCTAssertEqual(OutputMatcher.lines("a\n\nb\n"), ["a", "", "b"])
         XCTAssertEqual(OutputMatcher.lines(""), [])
     }
+
+    func testATraceMarkerAfterAStepIsACountTheStepsTraceMustHave() throws {
+        let lesson = try LessonParser.parse("""
+            # Counting
+
+            ```console
+            $ dockling-stdio -- true
+            ```
+            <!-- trace: 2 pipe2 -->
+
+            The two pipes.
+            """, fileName: "06-x.md")
+        let step = try XCTUnwrap(lesson.steps.first)
+        XCTAssertEqual(step.traceCounts, [try XCTUnwrap(TraceCount(marker: "<!-- trace: 2 pipe2 -->"))])
+        XCTAssertEqual(lesson.parts.last, .prose("The two pipes."), "the marker is not prose")
+        let pipe = TraceEvent(pid: 1, step: "stdio", call: "pipe2", args: [], result: 0, errno: nil, note: "")
+        XCTAssertEqual(step.traceMismatches([pipe, pipe]), [])
+        XCTAssertEqual(step.traceMismatches([pipe]), ["the lesson counts 2 × pipe2, the trace has 1"])
+    }
+
+    func testATraceMarkerThatFollowsNoStepIsAnError() {
+        XCTAssertThrowsError(try LessonParser.parse("# T\n\nProse.\n<!-- trace: 1 mount -->\n", fileName: "03-x.md"))
+    }
 }
