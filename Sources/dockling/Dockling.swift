@@ -13,7 +13,7 @@ struct Dockling: ParsableCommand {
             Images.self, ImageCommand.self, Import.self, Load.self, Save.self, Tag.self, Rmi.self,
             Inspect.self, History.self, CommitCommand.self, Diff.self,
             Run.self, Create.self, Start.self, PS.self, ContainerCommand.self, Stop.self, Kill.self, Rm.self,
-            Logs.self, Top.self, Info.self, SystemCommand.self, Attach.self, Exec.self,
+            Logs.self, Top.self, Info.self, SystemCommand.self, VolumeCommand.self, Attach.self, Exec.self,
         ]
     )
 }

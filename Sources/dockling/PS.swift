@@ -32,18 +32,3 @@ struct PS: ParsableCommand {
         Output.write(ContainerTable.render(rows), to: 1)
     }
 }
-
-/// `dockling container ls`: the same as ps, under docker's management command.
-struct ContainerCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "container", abstract: "Manage containers.",
-        subcommands: [ContainerList.self])
-
-    struct ContainerList: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "ls", abstract: "List containers.",
-                                                        aliases: ["list", "ps"])
-        @OptionGroup var options: PS
-
-        func run() throws { try options.run() }
-    }
-}

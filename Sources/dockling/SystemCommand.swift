@@ -1,9 +1,6 @@
 import ArgumentParser
 import DocklingCLI
 import DocklingCore
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// `dockling system prune`.
 struct SystemCommand: ParsableCommand {
@@ -20,20 +17,14 @@ struct SystemCommand: ParsableCommand {
 
         func run() throws {
             try trace.apply()
-            if !force {
-                Output.write("""
-                WARNING! This will remove:
-                  - all stopped containers
-                  - all layers no image or container uses\(volumes ? "\n  - all volumes not used by at least one container" : "")
-                  - leftovers of interrupted commands (scratch files, cgroups of dead containers)
+            let warning = """
+            WARNING! This will remove:
+              - all stopped containers
+              - all layers no image or container uses\(volumes ? "\n  - all volumes not used by at least one container" : "")
+              - leftovers of interrupted commands (scratch files, cgroups of dead containers)
 
-                Are you sure you want to continue? [y/N] \n
-                """, to: 1)
-                var answer: [UInt8] = []
-                var byte: UInt8 = 0
-                while read(0, &byte, 1) == 1, byte != UInt8(ascii: "\n") { answer.append(byte) }
-                guard answer.first == UInt8(ascii: "y") || answer.first == UInt8(ascii: "Y") else { return }
-            }
+            """
+            guard force || Confirmation.ask(warning) else { return }
             let report = try SystemPrune(root: store.root).run(volumes: volumes)
             if !report.containers.isEmpty {
                 Output.line("Deleted Containers:")

@@ -98,9 +98,7 @@ public struct ContainerFactory {
 
     /// Named volumes live in `volumes/NAME/_data` and outlast their containers.
     private func createVolumes(_ mounts: [ContainerMount]) throws {
-        for mount in mounts where mount.kind == .volume {
-            try FileManager.default.createDirectory(atPath: root.volumeData(mount.source!),
-                                                    withIntermediateDirectories: true)
-        }
+        let volumes = VolumeStore(root: root)
+        for mount in mounts where mount.kind == .volume { try volumes.create(mount.source) }
     }
 }

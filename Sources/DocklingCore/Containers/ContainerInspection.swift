@@ -25,6 +25,9 @@ public struct ContainerInspection: Encodable {
         let Image: String
         let WorkingDir: String
         let Entrypoint: [String]?
+        /// dockling sets no labels on containers; docker shows an empty map then, so
+        /// that `{{index .Config.Labels "k"}}` works on every container.
+        let Labels: [String: String] = [:]
     }
 
     struct HostConfigInfo: Encodable {
@@ -34,7 +37,14 @@ public struct ContainerInspection: Encodable {
         let ReadonlyRootfs: Bool
         let Init: Bool
         let Tmpfs: [String: String]
-        let Resources: [String: String]
+        let Memory: Int64
+        let MemorySwap: Int64
+        let NanoCpus: Int64
+        let CpuShares: Int64
+        let CpuQuota: Int64 = 0
+        let CpuPeriod: Int64 = 0
+        let PidsLimit: Nullable<Int64>
+        let BlkioWeight: Int64
         let CapAdd: [String]?
         let CapDrop: [String]?
         let Privileged: Bool
@@ -85,12 +95,15 @@ public struct ContainerInspection: Encodable {
         Config = ConfigInfo(Hostname: config.hostname, User: config.user ?? "", Tty: config.tty,
                        OpenStdin: config.interactive, Env: config.environment, Cmd: config.cmd,
                        Image: config.image, WorkingDir: config.workingDirectory, Entrypoint: config.entrypoint)
+        let resources = Resources(flags: config.limits)
         HostConfig = HostConfigInfo(
             Binds: config.mounts.filter { $0.kind != .tmpfs }.map { "\($0.source ?? ""):\($0.destination)" + ($0.readOnly ? ":ro" : "") },
             NetworkMode: config.network, AutoRemove: config.autoRemove, ReadonlyRootfs: config.readOnlyRootfs,
             Init: config.initProcess,
             Tmpfs: config.mounts.filter { $0.kind == .tmpfs }.reduce(into: [:]) { $0[$1.destination] = $1.options ?? "" },
-            Resources: config.limits, CapAdd: config.capAdd, CapDrop: config.capDrop,
+            Memory: resources.memory, MemorySwap: resources.memorySwap, NanoCpus: resources.nanoCpus,
+            CpuShares: resources.cpuShares, PidsLimit: Nullable(resources.pidsLimit), BlkioWeight: resources.blkioWeight,
+            CapAdd: config.capAdd, CapDrop: config.capDrop,
             Privileged: config.privileged ?? false, SecurityOpt: config.securityOptions,
             UsernsMode: config.userns == .remap ? "remap" : "")
         Mounts = config.mounts.filter { $0.kind != .tmpfs }.map { mount in

@@ -20,16 +20,8 @@ public struct SystemPrune {
     }
 
     public func run(volumes pruneVolumes: Bool) throws -> Report {
-        Tracer.shared.step = "prune"
-        var report = Report()
-        let containers = ContainerStore(root: root)
-        let all = try containers.all()
-        for record in all where record.state.status != .running {
-            report.bytes += Self.size(record.directory)
-            try containers.remove(record.id)
-            report.containers.append(record.id)
-        }
-        let running = all.filter { $0.state.status == .running }
+        var report = try containers()
+        let running = try ContainerStore(root: root).all()
         // Layers that running containers and mounted unions (dockling-union) stand on stay.
         let mounted = UnionRegistry(root: root).mountedLayers()
         let standing = Set((running.flatMap(\.config.layers) + mounted).compactMap { try? Digest(hex: Path.base(of: $0)) })
@@ -37,14 +29,26 @@ public struct SystemPrune {
         report.layers = garbage.layers.map(\.hex)
         report.leftovers = garbage.scratch
         if pruneVolumes {
-            let inUse = Set(running.flatMap { $0.config.mounts.filter { $0.kind == .volume }.compactMap(\.source) })
-            for volume in Path.children(of: root.volumes) where !inUse.contains(Path.base(of: volume)) {
-                report.bytes += Self.size(volume)
-                try FileManager.default.removeItem(atPath: volume)
-                report.volumes.append(Path.base(of: volume))
-            }
+            // Only running containers are left: the stopped ones went first.
+            let pruned = try VolumeStore(root: root).prune(inUse: VolumeStore(root: root).namesInUse())
+            report.volumes = pruned.names
+            report.bytes += pruned.bytes
         }
         report.leftovers += try removeLeftovers()
+        return report
+    }
+
+    /// `docker container prune`: every container that is not running goes, with its
+    /// upper layer and log.
+    public func containers() throws -> Report {
+        Tracer.shared.step = "prune"
+        var report = Report()
+        let containers = ContainerStore(root: root)
+        for record in try containers.all() where record.state.status != .running {
+            report.bytes += Self.size(record.directory)
+            try containers.remove(record.id)
+            report.containers.append(record.id)
+        }
         return report
     }
 

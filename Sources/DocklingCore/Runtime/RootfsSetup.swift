@@ -82,6 +82,11 @@ struct RootfsSetup {
             try Kernel.mount(source: "/sys", target: sys, type: nil, flags: [.bind, .recursive],
                              note: "the host's network is shared, so show the host's /sys")
         }
+        // Only for the store's containers, which make their cgroup namespace once in their own
+        // cgroups: elsewhere a cgroup mount would show a tree that is not the container's.
+        if spec.monitor != nil, spec.has(.cgroup), isDirectory(sys + "/fs/cgroup") {
+            try CgroupView(target: sys + "/fs/cgroup", writable: spec.confinement?.privileged == true).mount()
+        }
     }
 
     /// The shared rootfs must not change under the learner: remount the bind read-only
