@@ -38,7 +38,8 @@ struct Tour: ParsableCommand {
         defer { place.remove(dockling: dockling) }
         let runner = StepRunner(binDirectory: bin, workDirectory: place.work,
                                 extraEnvironment: [StoreRoot.environmentVariable: place.store])
-        let screen = TourScreen(color: isatty(1) == 1, pausing: !noPause && isatty(0) == 1, interrupts: interrupts)
+        let screen = TourScreen(color: isatty(1) == 1, pausing: !noPause && isatty(0) == 1, interrupts: interrupts,
+                                glossary: library.glossary())
         var failed = 0, passed = 0
         for lesson in chosen {
             screen.heading(lesson)

@@ -18,6 +18,8 @@ struct TourScreen {
     let pausing: Bool
     /// A signalfd of the signals that end the tour, looked at whenever it waits.
     let interrupts: Int32
+    /// The words the lessons link to, explained under the paragraph that links them.
+    let glossary: Glossary
 
     func heading(_ lesson: Lesson) {
         Output.line(style("1", "\n━━ Lesson \(lesson.number): \(lesson.title.drop { $0 == "#" || $0 == " " }) ━━"))
@@ -26,8 +28,10 @@ struct TourScreen {
     /// Prints a stretch of explanation; one longer than the terminal is shown a page at
     /// a time, each page under the lesson's heading, so the heading never scrolls away.
     func prose(_ text: String, lesson: Lesson) -> Next {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !$0.hasPrefix("# ") }.joined(separator: "\n").trimmingBlankLines()
+        let annotated = glossary.annotate(text.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("# ") }.joined(separator: "\n").trimmingBlankLines())
+        let notes = annotated.notes.map { style("2", "  " + $0.split(separator: "\n").joined(separator: "\n    ")) }
+        let lines = (annotated.text + (notes.isEmpty ? "" : "\n\n" + notes.joined(separator: "\n")))
             .split(separator: "\n", omittingEmptySubsequences: false)
         // Room for the heading, a blank line and the prompt.
         let room = max(10, Int(Kernel.windowSize(1)?.rows ?? 0) - 4)

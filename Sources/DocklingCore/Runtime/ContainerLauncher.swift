@@ -143,7 +143,7 @@ public final class ContainerLauncher {
         while true {
             let signal = gate.next()
             if signal == SIGCHLD {
-                if let status = try Kernel.reapIfExited(launched.monitorPID, note: "the container has ended") {
+                if let status = try Kernel.reapIfExited(launched.monitorPID, note: "dockling-init has ended: what it started (a container, or an exec'd command) has ended") {
                     return signalPolicy == .kill ? interruptedBy.map { 128 + $0 } ?? status.exitCode : status.exitCode
                 }
             } else if signalPolicy == .forward && interruptedBy == nil {

@@ -32,4 +32,10 @@ public struct LessonLibrary {
             return try LessonParser.parse(String(decoding: data, as: UTF8.self), fileName: name)
         }
     }
+
+    /// The lessons' glossary (`glossary.md` beside them); empty when there is none.
+    public func glossary() -> Glossary {
+        let text = (try? Data(contentsOf: URL(fileURLWithPath: directory + "/glossary.md"))).map { String(decoding: $0, as: UTF8.self) }
+        return Glossary(markdown: text ?? "")
+    }
 }
