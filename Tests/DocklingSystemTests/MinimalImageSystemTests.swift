@@ -21,13 +21,6 @@ final class MinimalImageSystemTests: XCTestCase {
         try store?.clean()
     }
 
-    @discardableResult
-    private func dockling(_ arguments: [String], line: UInt = #line) throws -> String {
-        let result = try cli.run(arguments)
-        XCTAssertEqual(result.status, 0, "dockling \(arguments): \(result.stderr)", line: line)
-        return result.stdout
-    }
-
     /// Imports a one-layer image holding the host's static busybox as /bin/busybox and
     /// nothing else, but for `links` (path → symlink target).
     private func importImage(_ name: String, files links: [String: String]) throws {
@@ -39,12 +32,12 @@ final class MinimalImageSystemTests: XCTestCase {
         }
         let archive = tree + ".tar"
         XCTAssertEqual(try Tool.exec("/bin/tar", ["-C", tree, "-cf", archive, "."]).status, 0)
-        try dockling(["import", archive, name])
+        try cli.succeed(["import", archive, name])
     }
 
     /// Every path in the image's layer with its mode, to prove nothing there changed.
     private func layerListing(_ image: String) throws -> [String] {
-        let object = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(dockling(["inspect", image]).utf8))
+        let object = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(cli.succeed(["inspect", image]).utf8))
                                     as? [[String: Any]])?.first)
         let lower = try XCTUnwrap(((object["GraphDriver"] as? [String: Any])?["Data"] as? [String: String])?["LowerDir"])
         XCTAssertFalse(lower.contains(":"), "one layer")
@@ -70,11 +63,11 @@ final class MinimalImageSystemTests: XCTestCase {
         let run = try cli.run(["run", "--name", "tiny", "small:1", "busybox", "echo", "hi"])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertEqual(run.stdout, "hi\n")
-        XCTAssertEqual(try dockling(["diff", "tiny"]), "A /dev\nA /proc\nA /sys\n", "docker's mount points, in the container's layer")
+        XCTAssertEqual(try cli.succeed(["diff", "tiny"]), "A /dev\nA /proc\nA /sys\n", "docker's mount points, in the container's layer")
         for path in ["/dev", "/proc", "/sys"] {
             XCTAssertEqual(try kind(path, in: "tiny"), "755 directory", path)
         }
-        XCTAssertEqual(try dockling(["start", "-a", "tiny"]), "hi\n", "and again, with the mount points there")
+        XCTAssertEqual(try cli.succeed(["start", "-a", "tiny"]), "hi\n", "and again, with the mount points there")
         XCTAssertEqual(try layerListing("small:1"), layer, "the image's layer is untouched")
     }
 
@@ -89,7 +82,7 @@ final class MinimalImageSystemTests: XCTestCase {
                                "busybox", "sh", "-c", "pwd; busybox cat /mnt/deep/vol/f /etc/conf"])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertEqual(run.stdout, "/some/new/dir\ndata\nconf\n")
-        XCTAssertEqual(try dockling(["diff", "made"]), [
+        XCTAssertEqual(try cli.succeed(["diff", "made"]), [
             "A /dev", "A /etc", "A /etc/conf", "A /mnt", "A /mnt/deep", "A /mnt/deep/vol",
             "A /proc", "A /some", "A /some/new", "A /some/new/dir", "A /sys",
         ].map { $0 + "\n" }.joined())
@@ -114,7 +107,7 @@ final class MinimalImageSystemTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/seen"), "the volume was mounted where /data leads")
         XCTAssertFalse(FileManager.default.fileExists(atPath: outside), "nothing was made on the host")
         XCTAssertFalse(FileManager.default.fileExists(atPath: outside + "-sys"), "nothing was made on the host")
-        let diff = try dockling(["diff", "climber"])
+        let diff = try cli.succeed(["diff", "climber"])
         XCTAssertTrue(diff.contains("A \(outside)/inner\n") && diff.contains("A \(outside)/work\n")
                       && diff.contains("A \(outside)-sys\n"), diff)
     }

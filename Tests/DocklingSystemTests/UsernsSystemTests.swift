@@ -27,18 +27,11 @@ final class UsernsSystemTests: XCTestCase {
     /// newer one it runs.
     func testAnOlderKernelRefusesRemapWithItsHint() throws {
         guard KernelFeatures.idmappedOverlay else { return try cli.assertRemapRefused() }
-        XCTAssertEqual(try dockling(["run", "--rm", "--userns=remap", "busybox", "echo", "remapped"]), "remapped\n")
+        XCTAssertEqual(try cli.succeed(["run", "--rm", "--userns=remap", "busybox", "echo", "remapped"]), "remapped\n")
     }
 
     override func tearDownWithError() throws {
         try store?.clean()
-    }
-
-    @discardableResult
-    private func dockling(_ arguments: [String], line: UInt = #line) throws -> String {
-        let result = try cli.run(arguments)
-        XCTAssertEqual(result.status, 0, "dockling \(arguments): \(result.stderr)", line: line)
-        return result.stdout
     }
 
     private func owner(_ path: String) throws -> Int {
@@ -46,22 +39,22 @@ final class UsernsSystemTests: XCTestCase {
     }
 
     func testRootInsideIsHostUID100000AndOwnsTheImage() throws {
-        let seen = try dockling(["run", "--rm", "--userns=remap", "busybox", "sh", "-c",
+        let seen = try cli.succeed(["run", "--rm", "--userns=remap", "busybox", "sh", "-c",
                                  "id -u; awk '{print $1, $2, $3}' /proc/self/uid_map; stat -c %u /bin/busybox /etc/passwd; "
                                  + "touch /newfile && echo x > /etc/hostname && echo lesson:x:1000:1000::/:/bin/sh >> /etc/passwd "
                                  + "&& mkdir -p /usr/local/new && echo wrote"])
         XCTAssertEqual(seen, "0\n0 100000 65536\n0\n0\nwrote\n",
                        "root inside, mapped to 100000; the image's files are root's, and root may change them")
-        XCTAssertEqual(try dockling(["run", "--rm", "busybox", "awk", "{print $1, $2, $3}", "/proc/self/uid_map"]),
+        XCTAssertEqual(try cli.succeed(["run", "--rm", "busybox", "awk", "{print $1, $2, $3}", "/proc/self/uid_map"]),
                        "0 0 4294967295\n", "without --userns there is no user namespace")
     }
 
     func testFilesInABindMountBelongToHostUID100000() throws {
-        try dockling(["run", "--rm", "--userns=remap", "-v", shared + ":/data", "busybox", "sh", "-c",
+        try cli.succeed(["run", "--rm", "--userns=remap", "-v", shared + ":/data", "busybox", "sh", "-c",
                       "echo hi > /data/remapped && mkdir /data/dir"])
         XCTAssertEqual(try owner(shared + "/remapped"), 100_000)
         XCTAssertEqual(try owner(shared + "/dir"), 100_000)
-        try dockling(["run", "--rm", "-v", shared + ":/data", "busybox", "touch", "/data/default"])
+        try cli.succeed(["run", "--rm", "-v", shared + ":/data", "busybox", "touch", "/data/default"])
         XCTAssertEqual(try owner(shared + "/default"), 0, "without --userns, container root is host root")
     }
 
@@ -75,7 +68,7 @@ final class UsernsSystemTests: XCTestCase {
         XCTAssertEqual(mounted.status, 0, mounted.stderr)
         defer { _ = try? Tool.exec("/bin/umount", [locked]) }
         for userns in [[], ["--userns=remap"]] {
-            let options = try dockling(["run", "--rm"] + userns + ["-v", locked + ":/x:ro", "busybox", "sh", "-c",
+            let options = try cli.succeed(["run", "--rm"] + userns + ["-v", locked + ":/x:ro", "busybox", "sh", "-c",
                                        "grep ' /x ' /proc/mounts | cut -d' ' -f4"])
             let flags = Set(options.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ","))
             XCTAssertTrue(flags.isSuperset(of: ["ro", "nosuid", "nodev", "noexec"]), "\(userns): \(options)")
@@ -83,14 +76,14 @@ final class UsernsSystemTests: XCTestCase {
     }
 
     func testCommitGivesALayerOwnedByRoot() throws {
-        try dockling(["run", "--name", "remapped", "--userns=remap", "busybox", "sh", "-c",
+        try cli.succeed(["run", "--name", "remapped", "--userns=remap", "busybox", "sh", "-c",
                       "echo hello > /greeting && echo lesson:x:1000: >> /etc/group && mkdir /made"])
         let upper = try XCTUnwrap(((try cli.inspect("remapped")["GraphDriver"] as? [String: Any])?["Data"]
                                    as? [String: String])?["UpperDir"])
         XCTAssertEqual(try owner(upper + "/greeting"), 0, "the upper directory holds on-disk owner 0")
-        try dockling(["commit", "remapped", "shifted:1"])
+        try cli.succeed(["commit", "remapped", "shifted:1"])
         let archive = root.path + "/shifted.tar"
-        try dockling(["save", "-o", archive, "shifted:1"])
+        try cli.succeed(["save", "-o", archive, "shifted:1"])
         let unpacked = root.path + "/unpacked"
         try FileManager.default.createDirectory(atPath: unpacked, withIntermediateDirectories: true)
         XCTAssertEqual(try Tool.exec("/bin/tar", ["-xf", archive, "-C", unpacked]).status, 0)
@@ -101,30 +94,30 @@ final class UsernsSystemTests: XCTestCase {
         XCTAssertEqual(Set(listing.compactMap { $0.count > 5 ? String($0[5]) : nil }),
                        ["etc/", "etc/group", "greeting", "made/"])
         XCTAssertEqual(Set(listing.map { String($0[1]) }), ["0/0"], "every entry of the new layer is root's")
-        XCTAssertEqual(try dockling(["run", "--rm", "shifted:1", "stat", "-c", "%u %n", "/greeting", "/made"]),
+        XCTAssertEqual(try cli.succeed(["run", "--rm", "shifted:1", "stat", "-c", "%u %n", "/greeting", "/made"]),
                        "0 /greeting\n0 /made\n")
     }
 
     func testExecJoinsTheUserNamespaceAndTheWallsStand() throws {
-        try dockling(["run", "-d", "--name", "walled", "--userns=remap", "--pids-limit", "8", "busybox", "sleep", "300"])
-        XCTAssertEqual(try dockling(["exec", "walled", "sh", "-c",
+        try cli.succeed(["run", "-d", "--name", "walled", "--userns=remap", "--pids-limit", "8", "busybox", "sleep", "300"])
+        XCTAssertEqual(try cli.succeed(["exec", "walled", "sh", "-c",
                                      "id -u; awk '{print $1, $2, $3}' /proc/self/uid_map; touch /from-exec && stat -c %u /from-exec"]),
                        "0\n0 100000 65536\n0\n")
-        XCTAssertEqual(try dockling(["exec", "walled", "awk", "/^(CapEff|Seccomp):/ {print $2}", "/proc/1/status"]),
+        XCTAssertEqual(try cli.succeed(["exec", "walled", "awk", "/^(CapEff|Seccomp):/ {print $2}", "/proc/1/status"]),
                        "00000000a80425fb\n2\n", "docker's capabilities and seccomp, as without --userns")
         let refused = try cli.run(["exec", "walled", "sh", "-c",
                                    "mount -t tmpfs x /mnt || echo no mount; cat /proc/kcore || echo no kcore; "
                                    + "for i in 1 2 3 4 5 6 7 8 9; do sleep 1 & done; wait"])
         XCTAssertTrue(refused.stdout.contains("no mount\nno kcore\n"), refused.stdout + refused.stderr)
         XCTAssertTrue(refused.stderr.contains("can't fork"), "the pids limit applies: \(refused.stderr)")
-        try dockling(["rm", "-f", "walled"])
+        try cli.succeed(["rm", "-f", "walled"])
     }
 
     func testACreatedContainerKeepsItsUserNamespace() throws {
-        try dockling(["create", "--name", "later", "--userns=remap", "busybox", "awk", "{print $2}", "/proc/self/uid_map"])
+        try cli.succeed(["create", "--name", "later", "--userns=remap", "busybox", "awk", "{print $2}", "/proc/self/uid_map"])
         XCTAssertEqual((try cli.inspect("later")["HostConfig"] as? [String: Any])?["UsernsMode"] as? String, "remap")
-        XCTAssertEqual(try dockling(["start", "-a", "later"]), "100000\n")
-        XCTAssertEqual(try dockling(["start", "-a", "later"]), "100000\n", "and again: the union mounts again")
+        XCTAssertEqual(try cli.succeed(["start", "-a", "later"]), "100000\n")
+        XCTAssertEqual(try cli.succeed(["start", "-a", "later"]), "100000\n", "and again: the union mounts again")
         let bad = try cli.run(["run", "--rm", "--userns=elsewhere", "busybox", "true"])
         XCTAssertEqual(bad.status, 125)
         XCTAssertTrue(bad.stderr.contains("--userns"), bad.stderr)
@@ -135,7 +128,7 @@ final class UsernsSystemTests: XCTestCase {
         try Tool.requireProgram("strace", package: "strace")
         let calls: Set<String> = ["open_tree", "mount_setattr", "fsopen", "fsconfig", "fsmount", "move_mount",
                                   "setfsuid", "setfsgid"]
-        try dockling(["images"])
+        try cli.succeed(["images"])
         let run = try StracedRun("dockling", ["run", "--rm", "--userns=remap", "busybox", "true"], calls: calls, root: root)
         XCTAssertEqual(run.result.status, 0, run.result.stderr)
         XCTAssertEqual(Set(run.events.map(\.call)), calls)
@@ -146,23 +139,23 @@ final class UsernsSystemTests: XCTestCase {
     /// container's mounts and cgroups go with it. (Only this test's containers count:
     /// other dockling runs on the machine may have cgroups of their own.)
     func testNothingIsLeftBehind() throws {
-        try dockling(["images"])
+        try cli.succeed(["images"])
         let before = try leftovers(of: [])
         var ids: [String] = []
         func create(_ arguments: [String]) throws -> String {
-            let id = try dockling(["create", "--userns=remap"] + arguments).trimmingCharacters(in: .whitespacesAndNewlines)
+            let id = try cli.succeed(["create", "--userns=remap"] + arguments).trimmingCharacters(in: .whitespacesAndNewlines)
             ids.append(id)
             return id
         }
-        try dockling(["start", "-a", try create(["--rm", "-v", shared + ":/data", "busybox", "touch", "/data/f"])])
+        try cli.succeed(["start", "-a", try create(["--rm", "-v", shared + ":/data", "busybox", "touch", "/data/f"])])
         let running = try create(["--memory", "64m", "busybox", "sleep", "300"])
-        try dockling(["start", running])
+        try cli.succeed(["start", running])
         XCTAssertFalse(try Tool.mountTable().contains { $0.contains("idmapped") }, "no idmapped mount on the host")
         XCTAssertTrue(try leftovers(of: ids).contains { $0.hasPrefix("cgroup ") }, "the running container's cgroups are seen")
-        try dockling(["rm", "-f", running])
+        try cli.succeed(["rm", "-f", running])
         let ended = try create(["busybox", "true"])
-        try dockling(["start", "-a", ended])
-        try dockling(["rm", ended])
+        try cli.succeed(["start", "-a", ended])
+        try cli.succeed(["rm", ended])
         // The --rm container's monitor lets go of its cgroups and mounts after it has
         // reported the exit code, at SCHED_IDLE: wait for that before comparing.
         _ = HostProcesses.waitFor { (try? self.leftovers(of: ids)) == before }

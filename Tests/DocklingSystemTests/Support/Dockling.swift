@@ -10,6 +10,14 @@ struct DocklingCLI {
         try Tool.run("dockling", arguments, environment: root.environment, stdin: stdin, timeout: timeout)
     }
 
+    /// The output of a command that must succeed (a failure is the caller's test failing).
+    @discardableResult
+    func succeed(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let result = try run(arguments)
+        XCTAssertEqual(result.status, 0, "dockling \(arguments): \(result.stderr)", file: file, line: line)
+        return result.stdout
+    }
+
     /// `dockling inspect` of one container, decoded.
     func inspect(_ container: String) throws -> [String: Any] {
         let result = try run(["inspect", container])
