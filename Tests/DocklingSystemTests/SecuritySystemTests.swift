@@ -42,13 +42,15 @@ final class SecuritySystemTests: XCTestCase {
         let output = try inside([], """
             mount -t tmpfs scratch /mnt; echo mount=$?
             echo evil > /proc/sys/kernel/hostname; echo sysctl=$?
-            cat /proc/kcore > /dev/null; echo kcore=$?
+            if [ -e /proc/kcore ]; then echo kcore=$(wc -c < /proc/kcore); else echo kcore=absent; fi
             wc -c < /proc/keys; ls /sys/firmware | wc -l
             """)
         XCTAssertTrue(output.contains("mount=1"), output)
         XCTAssertTrue(output.contains("sysctl=1"), output)
         XCTAssertTrue(output.contains("Read-only file system"), output)
-        XCTAssertTrue(output.contains("kcore=1"), output)
+        // Masked as docker masks it: /dev/null over it, so it reads nothing (a kernel
+        // built without /proc/kcore has nothing to mask).
+        XCTAssertTrue(output.contains("kcore=0\n") || output.contains("kcore=absent"), output)
         XCTAssertTrue(output.hasPrefix("0\n0\n") || output.contains("\n0\n0\n"),
                       "/proc/keys reads as /dev/null and /sys/firmware is empty: \(output)")
     }
