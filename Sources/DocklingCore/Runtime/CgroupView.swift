@@ -18,6 +18,12 @@ struct CgroupView {
         let hierarchies = Self.hostHierarchies()
         let flags: MountFlags = writable ? [.noSUID, .noDev, .noExec] : [.readOnly, .noSUID, .noDev, .noExec]
         if hierarchies.contains(where: { $0.type == "cgroup2" && $0.mountPoint == Self.hostRoot }) {
+            // With --network host, /sys is the host's, bound with everything mounted in
+            // it: the kernel refuses to mount cgroup2 right on top of cgroup2 (EBUSY).
+            if Self.mountType(at: target) == "cgroup2" {
+                try Kernel.umount2(target, detach: true,
+                                   note: "the host's cgroup tree came with its /sys: ours goes in its place")
+            }
             try Kernel.mount(source: "cgroup2", target: target, type: "cgroup2", flags: flags,
                              note: "cgroup v2 with our cgroup as its root: the container reads its own limits here")
             return
@@ -46,6 +52,12 @@ struct CgroupView {
     }
 
     static let hostRoot = "/sys/fs/cgroup"
+
+    /// The type of the filesystem mounted last at `path`, if one is.
+    static func mountType(at path: String) -> String? {
+        guard let table = try? Kernel.readFile("/proc/self/mountinfo") else { return nil }
+        return MountTable(mountinfo: table).entries.last { $0.mountPoint == path }?.type
+    }
 
     /// The cgroup filesystems mounted at /sys/fs/cgroup or in a folder right under it on
     /// the host, one per mount point.
