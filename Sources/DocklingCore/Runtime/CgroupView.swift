@@ -55,16 +55,15 @@ struct CgroupView {
 
     /// The type of the filesystem mounted last at `path`, if one is.
     static func mountType(at path: String) -> String? {
-        guard let table = try? Kernel.readFile("/proc/self/mountinfo") else { return nil }
-        return MountTable(mountinfo: table).entries.last { $0.mountPoint == path }?.type
+        (try? MountTable.current())?.entries.last { $0.mountPoint == path }?.type
     }
 
     /// The cgroup filesystems mounted at /sys/fs/cgroup or in a folder right under it on
     /// the host, one per mount point.
     static func hostHierarchies() -> [MountTable.Entry] {
-        guard let table = try? Kernel.readFile("/proc/self/mountinfo") else { return [] }
+        guard let table = try? MountTable.current() else { return [] }
         var seen = Set<String>()
-        return MountTable(mountinfo: table).entries.filter { entry in
+        return table.entries.filter { entry in
             (entry.type == "cgroup" || entry.type == "cgroup2")
                 && (entry.mountPoint == hostRoot
                     || (entry.mountPoint.hasPrefix(hostRoot + "/") && !entry.mountPoint.dropFirst(hostRoot.count + 1).contains("/")))
