@@ -150,15 +150,20 @@ final class ContainerLifecycleSystemTests: XCTestCase {
     }
 
     func testADetachedContainerOutlivesItsDocklingAndItsEndIsRecorded() throws {
+        // The container ends when the test says so (a file in a bind mount), not after a
+        // time that a slow machine could spend before the first check.
+        let signal = try TemporaryRoot("orphan-signal")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Tool.path("dockling"))
-        process.arguments = ["run", "--name", "orphan", "busybox", "sh", "-c", "sleep 1; exit 4"]
+        process.arguments = ["run", "--name", "orphan", "-v", signal.path + ":/signal", "busybox", "sh", "-c",
+                             "while [ ! -e /signal/end ]; do sleep 0.1; done; exit 4"]
         process.environment = Tool.childEnvironment(root.environment)
         try process.run()
         XCTAssertTrue(try waitUntil { try self.cli.status("orphan").hasPrefix("Up ") }, "the container never started")
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         try expectStatus("orphan", "Up ", "the container died with its dockling")
+        XCTAssertTrue(FileManager.default.createFile(atPath: signal.path + "/end", contents: nil))
         XCTAssertTrue(try waitUntil { try self.cli.status("orphan").hasPrefix("Exited") })
         try expectStatus("orphan", "Exited (4)")
     }
