@@ -57,12 +57,12 @@ release: setup
 VM_DIR     := .build-vm
 VM_RELEASE := .build-vm-release
 VM_DEBUG   := .build-vm-debug
-vmtest: setup
+vmtest:
 	@scripts/setup-debian.sh vmtest
 	$(SWIFT) build -c release --scratch-path $(VM_RELEASE) $(RELEASE_FLAGS)
 	$(SWIFT) build --build-tests --scratch-path $(VM_DEBUG)
 	@scripts/vmtest/fetch-kernel.sh $(VM_DIR)/kernel
-	@scripts/vmtest/build-initramfs.sh $(VM_DIR)/kernel $(VM_RELEASE)/release $(VM_DEBUG)/debug $(VM_DIR)/initramfs.cpio
+	@VMTEST_TOOLS="$(TOOLS)" scripts/vmtest/build-initramfs.sh $(VM_DIR)/kernel $(VM_RELEASE)/release $(VM_DEBUG)/debug $(VM_DIR)/initramfs.cpio
 	@scripts/vmtest/run.sh $(VM_DIR)/kernel $(VM_DIR)/initramfs.cpio $(VM_DIR)/console.log
 
 bench: release

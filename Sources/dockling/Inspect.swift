@@ -34,11 +34,7 @@ struct Inspect: ParsableCommand {
                 missing = true
             }
         }
-        if let template {
-            try InspectFormat.show(objects, through: template)
-        } else {
-            Output.line(try JSONCoding.pretty(InspectOutput(objects: objects)))
-        }
+        try InspectFormat.show(objects, through: template)
         if missing { throw ExitWith(125) }
     }
 }

@@ -16,8 +16,10 @@ enum InspectFormat {
         }
     }
 
-    /// One line per object; objects the template does not fit are reported after the others.
-    static func show(_ objects: [any Encodable], through template: GoTemplate) throws {
+    /// One line per object (without a template: docker's JSON array); objects the template
+    /// does not fit are reported after the others.
+    static func show(_ objects: [any Encodable], through template: GoTemplate?) throws {
+        guard let template else { return Output.line(try JSONCoding.pretty(InspectOutput(objects: objects))) }
         var failures: [String] = []
         for object in objects {
             do {

@@ -19,17 +19,12 @@ struct Start: ParsableCommand {
         if attach {
             guard records.count == 1 else { throw ValidationError("you cannot start and attach multiple containers at once") }
             let config = records[0].config
-            if records[0].state.status == .running {
-                // docker attaches to a container already running instead of starting it.
-                let client = try AttachClient(containerID: records[0].id, containerPID: records[0].state.pid)
-                throw ExitWith(try client.run(sendInput: config.interactive, tty: config.tty) ?? 0)
-            }
             let client = try starter.start(records[0], attach: true)
             throw ExitWith(try client?.run(sendInput: config.interactive, tty: config.tty) ?? 0)
         }
         for (reference, record) in zip(containers, records) {
             // Starting a running container changes nothing: docker says its name and exits 0.
-            if record.state.status != .running { _ = try starter.start(record, attach: false) }
+            _ = try starter.start(record, attach: false)
             Output.line(reference)
         }
     }

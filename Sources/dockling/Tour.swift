@@ -49,12 +49,13 @@ struct Tour: ParsableCommand {
                     try stop(at: screen.prose(text, lesson: lesson))
                 case .step(let step):
                     let outcome = try runner.run(step)
-                    let miscounted = step.traceMismatches(TraceView.events(in: outcome.trace))
+                    let events = TraceView.events(in: outcome.trace)
+                    let miscounted = step.traceMismatches(events)
                     let ok = outcome.status == step.expectedExit && miscounted.isEmpty
                         && OutputMatcher.matches(expected: step.expected, actual: OutputMatcher.lines(outcome.output))
-                    screen.step(step, outcome, verdict: check ? ok : nil, miscounted: miscounted)
+                    screen.step(step, outcome, events: events, verdict: check ? ok : nil, miscounted: miscounted)
                     if ok { passed += 1 } else { failed += 1 }
-                    try stop(at: screen.pause(after: outcome))
+                    try stop(at: screen.pause(after: outcome, events: events))
                 }
             }
         }

@@ -34,7 +34,7 @@ struct TourScreen {
         let lines = (annotated.text + (notes.isEmpty ? "" : "\n\n" + notes.joined(separator: "\n")))
             .split(separator: "\n", omittingEmptySubsequences: false)
         // Room for the heading, a blank line and the prompt.
-        let room = max(10, Int(Kernel.windowSize(1)?.rows ?? 0) - 4)
+        let room = max(10, terminalSize().rows - 4)
         guard pausing, lines.count > room else {
             Output.line("\n" + lines.joined(separator: "\n"))
             return .goOn
@@ -52,21 +52,21 @@ struct TourScreen {
         return .goOn
     }
 
-    func step(_ step: LessonStep, _ outcome: StepOutcome, verdict: Bool?, miscounted: [String] = []) {
+    /// A step's command, its output, and `events`, its trace (read once by the tour).
+    func step(_ step: LessonStep, _ outcome: StepOutcome, events: [TraceEvent], verdict: Bool?, miscounted: [String] = []) {
         Output.line("\n" + style("1;32", "$ \(step.command)"))
         if !outcome.output.isEmpty {
             Output.write(outcome.output.hasSuffix("\n") ? outcome.output : outcome.output + "\n", to: 1)
         }
         if outcome.status != 0 { Output.line(style("33", "[exit \(outcome.status)]")) }
-        if !outcome.trace.isEmpty {
+        if !events.isEmpty {
             Output.line(style("2", "  ┌ kernel calls made by dockling for this step, by step:"))
             // The trace gets what the screen has left once the command, its output and
             // the prompt are on it (each step at least its heading and three lines).
-            let size = Kernel.windowSize(1).flatMap { $0.columns > 0 ? $0 : nil }
-            let width = Int(size?.columns ?? 160), height = Int(size?.rows ?? 45)
+            let size = terminalSize()
             let used = OutputMatcher.lines(outcome.output).count + 6
-            for line in TraceView.render(text: outcome.trace, width: width - 4, whole: false,
-                                         height: height - used, storeRoot: outcome.storeRoot, color: color) {
+            for line in TraceView.render(events: events, width: size.columns - 4, whole: false,
+                                         height: size.rows - used, storeRoot: outcome.storeRoot, color: color) {
                 Output.line(style("2", "  │ ") + line)
             }
         }
@@ -83,23 +83,21 @@ struct TourScreen {
 
     /// Waits for Enter when a person is at the keyboard (q quits, t shows the step's
     /// whole trace); either way, a signal that came during the step ends the tour here.
-    func pause(after outcome: StepOutcome) -> Next {
+    func pause(after outcome: StepOutcome, events: [TraceEvent]) -> Next {
         guard pausing else { return pendingInterrupt() ?? .goOn }
-        let hasTrace = !outcome.trace.isEmpty
         while true {
-            let next = wait(prompt: hasTrace ? "[Enter: next step · t: every kernel call · q: quit]"
-                                             : "[Enter: next step · q: quit]")
+            let next = wait(prompt: events.isEmpty ? "[Enter: next step · q: quit]"
+                                                   : "[Enter: next step · t: every kernel call · q: quit]")
             guard next == .wholeTrace else { return next }
-            if hasTrace { wholeTrace(outcome) }
+            if !events.isEmpty { wholeTrace(events, storeRoot: outcome.storeRoot) }
         }
     }
 
     /// Every event of the step, grouped and in order, none folded or left out.
-    private func wholeTrace(_ outcome: StepOutcome) {
-        let width = Int(Kernel.windowSize(1).flatMap { $0.columns > 0 ? $0.columns : nil } ?? 160)
+    private func wholeTrace(_ events: [TraceEvent], storeRoot: String?) {
         Output.line(style("2", "  ┌ every kernel call made by dockling for this step:"))
-        for line in TraceView.render(text: outcome.trace, width: width - 4, whole: true,
-                                     storeRoot: outcome.storeRoot, color: color) {
+        for line in TraceView.render(events: events, width: terminalSize().columns - 4, whole: true,
+                                     storeRoot: storeRoot, color: color) {
             Output.line(style("2", "  │ ") + line)
         }
     }
@@ -139,6 +137,12 @@ struct TourScreen {
     func summary(passed: Int, failed: Int, checked: Bool) {
         guard checked else { return }
         Output.line("\ntour steps: \(passed) as the lessons say, \(failed) different")
+    }
+
+    /// The terminal's rows and columns; 45 × 160 when it does not say (a log, a pipe).
+    private func terminalSize() -> (rows: Int, columns: Int) {
+        guard let size = Kernel.windowSize(1), size.rows > 0, size.columns > 0 else { return (45, 160) }
+        return (Int(size.rows), Int(size.columns))
     }
 
     private func style(_ code: String, _ text: String) -> String {

@@ -29,11 +29,7 @@ struct VolumeInspect: ParsableCommand {
                 failed = true
             }
         }
-        if let template {
-            try InspectFormat.show(found, through: template)
-        } else {
-            Output.line(try JSONCoding.pretty(InspectOutput(objects: found)))
-        }
+        try InspectFormat.show(found, through: template)
         if failed { throw ExitWith(1) }
     }
 }

@@ -20,18 +20,10 @@ final class UsernsSystemTests: XCTestCase {
         try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: shared)
     }
 
-    /// Whether this kernel runs `--userns=remap` (Linux 6.15: idmapped overlay layers). On
-    /// one that cannot, each test checks dockling's refusal and its hint instead.
-    private func remapRuns() throws -> Bool {
-        if KernelFeatures.idmappedOverlay { return true }
-        try cli.assertRemapRefused()
-        return false
-    }
-
     /// On a kernel before 6.15 `--userns=remap` is refused, saying what it needs; on a
     /// newer one it runs.
     func testAnOlderKernelRefusesRemapWithItsHint() throws {
-        guard try remapRuns() else { return }
+        guard try cli.remapRuns() else { return }
         XCTAssertEqual(try cli.succeed(["run", "--rm", "--userns=remap", "busybox", "echo", "remapped"]), "remapped\n")
     }
 
@@ -44,7 +36,7 @@ final class UsernsSystemTests: XCTestCase {
     }
 
     func testRootInsideIsHostUID100000AndOwnsTheImage() throws {
-        guard try remapRuns() else { return }
+        guard try cli.remapRuns() else { return }
         let seen = try cli.succeed(["run", "--rm", "--userns=remap", "busybox", "sh", "-c",
                                  "id -u; awk '{print $1, $2, $3}' /proc/self/uid_map; stat -c %u /bin/busybox /etc/passwd; "
                                  + "touch /newfile && echo x > /etc/hostname && echo lesson:x:1000:1000::/:/bin/sh >> /etc/passwd "
@@ -56,7 +48,7 @@ final class UsernsSystemTests: XCTestCase {
     }
 
     func testFilesInABindMountBelongToHostUID100000() throws {
-        guard try remapRuns() else { return }
+        guard try cli.remapRuns() else { return }
         try cli.succeed(["run", "--rm", "--userns=remap", "-v", shared + ":/data", "busybox", "sh", "-c",
                       "echo hi > /data/remapped && mkdir /data/dir"])
         XCTAssertEqual(try owner(shared + "/remapped"), 100_000)
@@ -69,7 +61,7 @@ final class UsernsSystemTests: XCTestCase {
     /// shows: in a user namespace the kernel refuses to clear them (EPERM), and without
     /// one leaving them out would quietly give the container a setuid-capable mount.
     func testAReadOnlyBindKeepsTheSourcesNosuidNodevNoexec() throws {
-        guard try remapRuns() else { return }
+        guard try cli.remapRuns() else { return }
         let locked = shared + "/locked"
         try FileManager.default.createDirectory(atPath: locked, withIntermediateDirectories: false)
         let mounted = try Tool.exec("/bin/mount", ["-t", "tmpfs", "-o", "nosuid,nodev,noexec,mode=755", "tmpfs", locked])
@@ -84,7 +76,7 @@ final class UsernsSystemTests: XCTestCase {
     }
 
     func testCommitGivesALayerOwnedByRoot() throws {
-        guard try remapRuns() else { return }
+        guard try cli.remapRuns() else { return }
         try cli.succeed(["run", "--name", "remapped", "--userns=remap", "busybox", "sh", "-c",
                       "echo hello > /greeting && echo lesson:x:1000: >> /etc/group && mkdir /made"])
         let upper = try XCTUnwrap(((try cli.inspect("remapped")["GraphDriver"] as? [String: Any])?["Data"]
@@ -108,7 +100,7 @@ final class UsernsSystemTests: XCTestCase {
     }
 
     func testExecJoinsTheUserNamespaceAndTheWallsStand() throws {
-        guard try remapRuns() else { return }
+        guard try cli.remapRuns() else { return }
         try cli.succeed(["run", "-d", "--name", "walled", "--userns=remap", "--pids-limit", "8", "busybox", "sleep", "300"])
         XCTAssertEqual(try cli.succeed(["exec", "walled", "sh", "-c",
                                      "id -u; awk '{print $1, $2, $3}' /proc/self/uid_map; touch /from-exec && stat -c %u /from-exec"]),
@@ -124,7 +116,7 @@ final class UsernsSystemTests: XCTestCase {
     }
 
     func testACreatedContainerKeepsItsUserNamespace() throws {
-        guard try remapRuns() else { return }
+        guard try cli.remapRuns() else { return }
         try cli.succeed(["create", "--name", "later", "--userns=remap", "busybox", "awk", "{print $2}", "/proc/self/uid_map"])
         XCTAssertEqual((try cli.inspect("later")["HostConfig"] as? [String: Any])?["UsernsMode"] as? String, "remap")
         XCTAssertEqual(try cli.succeed(["start", "-a", "later"]), "100000\n")
@@ -136,7 +128,7 @@ final class UsernsSystemTests: XCTestCase {
 
     /// The new mount API calls that build the union appear in `strace -ff` as traced.
     func testTheUnionIsTracedTruly() throws {
-        guard try remapRuns() else { return }
+        guard try cli.remapRuns() else { return }
         try Tool.requireProgram("strace", package: "strace")
         let calls: Set<String> = ["open_tree", "mount_setattr", "fsopen", "fsconfig", "fsmount", "move_mount",
                                   "setfsuid", "setfsgid"]
@@ -151,7 +143,7 @@ final class UsernsSystemTests: XCTestCase {
     /// container's mounts and cgroups go with it. (Only this test's containers count:
     /// other dockling runs on the machine may have cgroups of their own.)
     func testNothingIsLeftBehind() throws {
-        guard try remapRuns() else { return }
+        guard try cli.remapRuns() else { return }
         try cli.succeed(["images"])
         let before = try leftovers(of: [])
         var ids: [String] = []

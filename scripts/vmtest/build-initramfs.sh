@@ -27,9 +27,8 @@ release=$(cat "$kernel/release")
 # expressions. ext4, tmpfs, cgroups and namespaces are built in.
 modules=(virtio_pci virtio_blk overlay loop veth bridge br_netfilter nf_tables nft_chain_nat nft_masq nft_ct nft_compat)
 
-# The programs, each with its folder in the guest.
-release_tools=(dockling dockling-init dockling-namespaces dockling-cgroups dockling-snapshot
-               dockling-union dockling-commit dockling-stdio)
+# The programs (the Makefile's TOOLS), each with its folder in the guest.
+read -ra release_tools <<< "${VMTEST_TOOLS:?set VMTEST_TOOLS to the executables, as make vmtest does}"
 # The libraries dockling loads with dlopen on first use (see Sources/C*/lazy.c): ldd of
 # the executables cannot see them, so they are named here.
 dlopened=(libarchive.so.13 libcrypto.so.3 libseccomp.so.2)

@@ -16,10 +16,13 @@ cache=$(cd "$cache" && pwd)
 
 # linux-image-cloud-amd64 is the meta package; its dependency names the exact kernel
 # (linux-image-6.1.0-NN-cloud-amd64), which is what apt-get download wants.
-package=$(apt-cache depends linux-image-cloud-amd64 | awk '/Depends: linux-image-6\.1/ && !p { print $2; p = 1 }')
+kernel_package() {
+  apt-cache depends linux-image-cloud-amd64 | awk '/Depends: linux-image-6\.1/ && !p { print $2; p = 1 }'
+}
+package=$(kernel_package)
 if [ -z "$package" ]; then
   apt-get update -qq
-  package=$(apt-cache depends linux-image-cloud-amd64 | awk '/Depends: linux-image-6\.1/ && !p { print $2; p = 1 }')
+  package=$(kernel_package)
 fi
 [ -n "$package" ] || { echo "vmtest: no linux-image-6.1*-cloud-amd64 in apt's lists" >&2; exit 1; }
 echo "vmtest: fetching $package (unpacked into $cache, not installed)"

@@ -42,13 +42,14 @@ timeout --foreground -k 10 "$limit" \
 status=${PIPESTATUS[0]}
 elapsed=$(( $(date +%s) - started ))
 
+# The summary: the kernel, its controllers, and one line per suite and per check — also
+# when the VM had to be stopped, so that the last suite shown is the one that hung.
+echo "vmtest: ---- summary"
+grep -E '^vmtest: (kernel|cgroup.controllers|suite .*: (PASS|FAIL)|check .*: (PASS|FAIL)|guest time|=== suite)' "$log"
 if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
   echo "vmtest: FAIL: the VM did not finish within ${limit}s (raise VMTEST_TIMEOUT to wait longer)"
   exit 1
 fi
-# The summary: the kernel, its controllers, and one line per suite and per check.
-echo "vmtest: ---- summary"
-grep -E '^vmtest: (kernel|cgroup.controllers|suite .*: (PASS|FAIL)|check .*: (PASS|FAIL)|guest time)' "$log"
 if grep -q '^VMTEST-RESULT: PASS$' "$log"; then
   echo "vmtest: PASS (VM ran ${elapsed}s; console log in $log)"
   exit 0

@@ -12,10 +12,12 @@ public struct ContainerStarter {
     public init(root: StoreRoot) { self.root = root }
 
     /// Starts the container. With `attach`, a client connects to the attach socket
-    /// before the command may run, so that not a byte of its output is missed.
+    /// before the command may run, so that not a byte of its output is missed. A
+    /// container already running is left as it is (attached to, with `attach`), as
+    /// docker's start does.
     public func start(_ record: ContainerRecord, attach: Bool) throws -> AttachClient? {
-        guard record.state.status != .running else {
-            throw UsageError(step: "start", "container \(record.config.name) is already running")
+        if record.state.status == .running {
+            return attach ? try AttachClient(containerID: record.id, containerPID: record.state.pid) : nil
         }
         // A monitor killed with SIGKILL left the cgroups (and perhaps processes) of
         // the last run: they must go before the new monitor makes cgroups of the same name.

@@ -15,12 +15,13 @@ struct CgroupView {
     let writable: Bool
 
     func mount() throws {
-        let hierarchies = Self.hostHierarchies()
+        let table = try? MountTable.current()
+        let hierarchies = Self.hostHierarchies(in: table)
         let flags: MountFlags = writable ? [.noSUID, .noDev, .noExec] : [.readOnly, .noSUID, .noDev, .noExec]
         if hierarchies.contains(where: { $0.type == "cgroup2" && $0.mountPoint == Self.hostRoot }) {
             // With --network host, /sys is the host's, bound with everything mounted in
             // it: the kernel refuses to mount cgroup2 right on top of cgroup2 (EBUSY).
-            if Self.mountType(at: target) == "cgroup2" {
+            if table?.top(at: target)?.type == "cgroup2" {
                 try Kernel.umount2(target, detach: true,
                                    note: "the host's cgroup tree came with its /sys: ours goes in its place")
             }
@@ -53,15 +54,10 @@ struct CgroupView {
 
     static let hostRoot = "/sys/fs/cgroup"
 
-    /// The type of the filesystem mounted last at `path`, if one is.
-    static func mountType(at path: String) -> String? {
-        (try? MountTable.current())?.entries.last { $0.mountPoint == path }?.type
-    }
-
     /// The cgroup filesystems mounted at /sys/fs/cgroup or in a folder right under it on
     /// the host, one per mount point.
-    static func hostHierarchies() -> [MountTable.Entry] {
-        guard let table = try? MountTable.current() else { return [] }
+    static func hostHierarchies(in table: MountTable?) -> [MountTable.Entry] {
+        guard let table else { return [] }
         var seen = Set<String>()
         return table.entries.filter { entry in
             (entry.type == "cgroup" || entry.type == "cgroup2")

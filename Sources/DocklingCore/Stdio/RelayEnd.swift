@@ -95,6 +95,6 @@ struct RelayEnd {
     /// Closes our copy, or puts the shared descriptor's flags back.
     func release() {
         if isCopy { Glibc.close(fd) }
-        if let savedFlags { _ = fcntl(fd, F_SETFL, savedFlags) }
+        if let savedFlags { try? Kernel.setStatusFlags(fd, savedFlags, note: "descriptor \(fd)'s flags as they were") }
     }
 }

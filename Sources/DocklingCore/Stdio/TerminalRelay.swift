@@ -23,9 +23,10 @@ struct TerminalRelay {
             try? Kernel.setWindowSize(master, rows: size.rows, columns: size.columns,
                                       note: "the command's terminal gets the size of yours")
         }
-        var typed = StreamRelay.Stream(from: input, to: .owned(master))
+        let terminal = RelayEnd.owned(master)
+        var typed = StreamRelay.Stream(from: input, to: terminal)
         typed.endsRelay = false
-        var relay = StreamRelay(streams: [StreamRelay.Stream(from: .owned(master), to: output), typed])
+        var relay = StreamRelay(streams: [StreamRelay.Stream(from: terminal, to: output), typed])
         relay.run()
         close(master)
     }

@@ -80,9 +80,8 @@ enum KernelFeatures {
 
     /// Where the unified (v2) hierarchy is mounted, if it is.
     static var cgroup2Mount: String? {
-        let lines = ((try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8)) ?? "").split(separator: "\n")
-        let line = lines.first { $0.contains(" - cgroup2 ") }
-        return line.map { String($0.split(separator: " ")[4]) }
+        let mountinfo = (try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8)) ?? ""
+        return CgroupMount.parse(mountinfo: mountinfo).first { $0.version == .v2 }?.mountPoint
     }
 
     /// `--userns=remap` builds the union over idmapped layers given to overlayfs as
@@ -122,6 +121,14 @@ extension DocklingCLI {
 }
 
 extension DocklingCLI {
+    /// Whether this kernel runs `--userns=remap` (Linux 6.15: idmapped overlay layers). On
+    /// one that cannot, the caller checks dockling's refusal and its hint instead.
+    func remapRuns(file: StaticString = #filePath, line: UInt = #line) throws -> Bool {
+        if KernelFeatures.idmappedOverlay { return true }
+        try assertRemapRefused(file: file, line: line)
+        return false
+    }
+
     /// Where the kernel cannot build the union over idmapped layers, `--userns=remap` is
     /// refused with the version it needs; nothing is left of the attempt.
     func assertRemapRefused(file: StaticString = #filePath, line: UInt = #line) throws {
