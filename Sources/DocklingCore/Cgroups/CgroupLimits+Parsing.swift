@@ -18,6 +18,16 @@ extension CgroupLimits {
     /// The CPUs online now (glibc reads /sys/devices/system/cpu/online).
     public static var onlineCPUs: Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 
+    /// The limits as a container's record keeps them (flag names as keys, `--memory`);
+    /// keys that name no limit flag are left out.
+    init(stored: [String: String], onlineCPUs: Int = CgroupLimits.onlineCPUs) throws(CgroupLimitError) {
+        var flags: [CgroupLimitFlag: String] = [:]
+        for (key, value) in stored {
+            if let flag = CgroupLimitFlag(rawValue: key) { flags[flag] = value }
+        }
+        try self.init(parsing: flags, onlineCPUs: onlineCPUs)
+    }
+
     /// Parses docker-spelled values, such as `[.memory: "64m", .cpus: "0.5"]`.
     /// `onlineCPUs` bounds `--cpus`, as docker bounds it.
     public init(parsing flags: [CgroupLimitFlag: String],

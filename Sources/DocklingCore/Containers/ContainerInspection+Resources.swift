@@ -12,9 +12,7 @@ extension ContainerInspection {
         /// From the flags as the container was created with them. Values the machine
         /// would now refuse (fewer CPUs than then) show as 0, not as an error.
         init(flags: [String: String]) {
-            var typed: [CgroupLimitFlag: String] = [:]
-            for (key, value) in flags { if let flag = CgroupLimitFlag(rawValue: key) { typed[flag] = value } }
-            guard let limits = try? CgroupLimits(parsing: typed, onlineCPUs: Int(Int32.max)) else { return }
+            guard let limits = try? CgroupLimits(stored: flags, onlineCPUs: Int(Int32.max)) else { return }
             memory = limits.memory ?? 0
             // docker fills in the swap it gives: twice the memory unless told otherwise.
             switch limits.effectiveSwap {

@@ -21,10 +21,7 @@ public enum ContainerProcesses {
             guard NamespaceIdentity.inode(of: .pid, pid: String(pid)) == namespace,
                   let status = try? Kernel.readFile("/proc/\(pid)/status"),
                   let cmdline = try? Kernel.readFile("/proc/\(pid)/cmdline") else { return nil }
-            func field(_ name: String) -> String {
-                status.split(separator: "\n").first { $0.hasPrefix(name + ":") }?
-                    .split(whereSeparator: \.isWhitespace).dropFirst().first.map(String.init) ?? "?"
-            }
+            func field(_ name: String) -> String { ProcStatus.field(name, in: status).map(String.init) ?? "?" }
             let command = cmdline.split(separator: "\0").joined(separator: " ")
             return Process(uid: field("Uid"), pid: pid, ppid: Int32(field("PPid")) ?? 0, command: command)
         }

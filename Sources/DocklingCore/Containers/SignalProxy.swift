@@ -27,9 +27,7 @@ public enum SignalProxy {
     /// Whether the process whose /proc/PID/status this is has a handler for `signal`
     /// (its `SigCgt` mask, in hexadecimal, bit N-1 for signal N).
     static func catches(_ signal: Int32, status: String) -> Bool {
-        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigCgt:") }),
-              let mask = UInt64(String(line.dropFirst("SigCgt:".count).filter { !$0.isWhitespace }), radix: 16)
-        else { return true }
+        guard let hex = ProcStatus.field("SigCgt", in: status), let mask = UInt64(hex, radix: 16) else { return true }
         return mask & (1 << UInt64(signal - 1)) != 0
     }
 }

@@ -33,12 +33,5 @@ public struct MonitorSpec: Codable, Sendable {
     var store: ContainerStore { ContainerStore(root: StoreRoot(path: root)) }
 
     /// The limits parsed back into their typed form.
-    func cgroupLimits() throws -> CgroupLimits {
-        var flags: [CgroupLimitFlag: String] = [:]
-        for (key, value) in limits {
-            guard let flag = CgroupLimitFlag(rawValue: key) else { continue }
-            flags[flag] = value
-        }
-        return try CgroupLimits(parsing: flags)
-    }
+    func cgroupLimits() throws -> CgroupLimits { try CgroupLimits(stored: limits) }
 }
