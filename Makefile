@@ -3,7 +3,7 @@
 SWIFT  ?= swift
 PREFIX ?= /usr/local
 BIN    := .build/debug
-TOOLS  := dockling dockling-init dockling-namespaces dockling-cgroups dockling-snapshot dockling-union dockling-commit dockling-stdio
+TOOLS  := dockling dockling-init dockling-namespaces dockling-cgroups dockling-snapshot dockling-union dockling-commit dockling-stdio dockling-build
 export PATH := /opt/swift/usr/bin:$(PATH)
 
 .PHONY: setup build release tour test pacetest vmtest bench install uninstall clean fuzz

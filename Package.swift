@@ -5,8 +5,8 @@ import PackageDescription
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 
 /// A concept tool: a few short files on top of DocklingCore and the shared CLI pieces.
-func conceptTool(_ name: String) -> Target {
-    .executableTarget(name: name, dependencies: ["DocklingCore", "DocklingCLI", argumentParser])
+func conceptTool(_ name: String, using concepts: [Target.Dependency] = []) -> Target {
+    .executableTarget(name: name, dependencies: ["DocklingCore", "DocklingCLI", argumentParser] + concepts)
 }
 
 let package = Package(
@@ -20,6 +20,7 @@ let package = Package(
         .executable(name: "dockling-union", targets: ["dockling-union"]),
         .executable(name: "dockling-stdio", targets: ["dockling-stdio"]),
         .executable(name: "dockling-commit", targets: ["dockling-commit"]),
+        .executable(name: "dockling-build", targets: ["dockling-build"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,7 +35,9 @@ let package = Package(
             "CLinux", "CLibArchive", "CLibCrypto", "CSeccomp",
         ]),
         .target(name: "DocklingCLI", dependencies: ["DocklingCore", argumentParser]),
-        conceptTool("dockling"),
+        // The concepts after the core, each a library of its own (see ARCHITECTURE.md).
+        .target(name: "DocklingBuild", dependencies: ["DocklingCore"]),
+        conceptTool("dockling", using: ["DocklingBuild"]),
         .executableTarget(name: "dockling-init", dependencies: ["DocklingCore"]),
         conceptTool("dockling-namespaces"),
         conceptTool("dockling-cgroups"),
@@ -42,9 +45,11 @@ let package = Package(
         conceptTool("dockling-union"),
         conceptTool("dockling-stdio"),
         conceptTool("dockling-commit"),
+        conceptTool("dockling-build", using: ["DocklingBuild"]),
         .testTarget(name: "DocklingCoreTests", dependencies: ["DocklingCore"]),
         .testTarget(name: "DocklingCLITests", dependencies: ["dockling", "DocklingCLI", argumentParser]),
         .testTarget(name: "DocklingSystemTests", dependencies: ["DocklingCore"]),
+        .testTarget(name: "DocklingBuildTests", dependencies: ["DocklingBuild"], exclude: ["Corpus"]),
     ]
 )
 

@@ -11,7 +11,7 @@ struct Dockling: ParsableCommand {
         subcommands: [
             Tour.self,
             Images.self, ImageCommand.self, Import.self, Load.self, Save.self, Tag.self, Rmi.self,
-            Inspect.self, History.self, CommitCommand.self, Diff.self,
+            Inspect.self, History.self, CommitCommand.self, Diff.self, Build.self, BuilderCommand.self,
             Run.self, Create.self, Start.self, PS.self, ContainerCommand.self, Stop.self, Kill.self, Rm.self,
             Logs.self, Top.self, Info.self, SystemCommand.self, VolumeCommand.self, Attach.self, Exec.self,
         ]

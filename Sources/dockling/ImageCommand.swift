@@ -5,7 +5,7 @@ import ArgumentParser
 struct ImageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "image", abstract: "Manage images.",
-        subcommands: [History.self, Import.self, Inspect.self, Load.self, List.self, ImagePrune.self, Remove.self,
+        subcommands: [Build.self, History.self, Import.self, Inspect.self, Load.self, List.self, ImagePrune.self, Remove.self,
                       Save.self, Tag.self])
 
     /// `dockling image ls`, the same as `dockling images`.

@@ -4,9 +4,7 @@ enum NotBuiltYet {
     /// Command name → the concept (and issue) that brings it; nil for a docker command
     /// no concept plans yet.
     static let commands: [String: String?] = [
-        "build": "it is issue 18's concept (Dockerfile → image)",
-        "builder": "it is issue 18's concept (Dockerfile → image)",
-        "buildx": "it is issue 18's concept (Dockerfile → image)",
+        "buildx": nil,
         "network": "it is issue 19's concept (bridges, veth pairs, NAT, published ports)",
         "port": "it is issue 19's concept (bridges, veth pairs, NAT, published ports)",
         "pull": "it is issue 20's concept (registries: pull, push, login)",

@@ -20,6 +20,7 @@ struct SystemCommand: ParsableCommand {
             let warning = """
             WARNING! This will remove:
               - all stopped containers
+              - all build cache
               - all layers no image or container uses\(volumes ? "\n  - all volumes not used by at least one container" : "")
               - leftovers of interrupted commands (scratch files, cgroups of dead containers)
 
@@ -36,6 +37,7 @@ struct SystemCommand: ParsableCommand {
                 report.volumes.forEach(Output.line)
                 Output.line("")
             }
+            if !report.buildCache.isEmpty { Output.line("Deleted build cache objects: \(report.buildCache.count)") }
             if !report.layers.isEmpty { Output.line("Deleted Layers: \(report.layers.count)") }
             if !report.leftovers.isEmpty { Output.line("Removed leftovers: \(report.leftovers.count)") }
             Output.line("Total reclaimed space: \(HumanUnits.size(report.bytes))")

@@ -28,10 +28,10 @@ final class DockerHabitsSystemTests: XCTestCase {
         let pull = try cli.run(["pull", "ubuntu"])
         XCTAssertEqual(pull.status, 1)
         XCTAssertTrue(pull.stderr.hasPrefix("dockling: 'pull' is not built yet: it is issue 20's concept"), pull.stderr)
-        let build = try cli.run(["build", "-t", "x", "."])
-        XCTAssertEqual(build.status, 1)
-        XCTAssertTrue(build.stderr.hasPrefix("dockling: 'build' is not built yet: it is issue 18's concept (Dockerfile → image)"),
-                      build.stderr)
+        let compose = try cli.run(["compose", "up", "-d"])
+        XCTAssertEqual(compose.status, 1)
+        XCTAssertTrue(compose.stderr.hasPrefix("dockling: 'compose' is not built yet: it is issue 22's concept"),
+                      compose.stderr)
     }
 
     func testHelpCommandPrintsWhatDashDashHelpPrints() throws {

@@ -3,7 +3,7 @@ import FoundationEssentials
 /// Unpacks one layer tar into an empty directory, treating the archive as hostile:
 /// every entry's path, every directory it passes through and every hard link target is
 /// checked before anything is written, and whiteouts become their overlayfs form.
-struct LayerExtractor {
+package struct LayerExtractor {
     /// The directory being filled, with every symlink in its own path resolved.
     let root: String
 

@@ -9,7 +9,9 @@ public struct ContainerFactory {
     public init(root: StoreRoot) { self.root = root }
 
     /// Stores the container under `id` (docker's kind: 64 hex digits, see `ContainerID`).
-    public func create(_ options: RunOptions, id: String, cwd: String,
+    /// `image` is the image already found (a build step's, which no tag names); nil looks
+    /// `options.image` up.
+    public func create(_ options: RunOptions, image given: StoredImage? = nil, id: String, cwd: String,
                        hostEnvironment: (String) -> String?) throws -> ContainerRecord {
         let limits = options.limits.reduce(into: [String: String]()) { $0[$1.key.rawValue] = $1.value }
         _ = try CgroupLimits(parsing: options.limits)
@@ -25,9 +27,9 @@ public struct ContainerFactory {
         _ = try Confinement(capAdd: options.capAdd, capDrop: options.capDrop, privileged: options.privileged,
                             securityOptions: options.securityOptions)
         let mounts = try options.volumes.map { try ContainerMount.parseVolume($0, cwd: cwd) }
-            + options.tmpfs.map(ContainerMount.parseTmpfs)
+            + options.tmpfs.map(ContainerMount.parseTmpfs) + options.mounts
         let store = ImageStore(root: root)
-        let image = try store.image(options.image)
+        let image = try given ?? store.image(options.image)
         let execution = image.config.config ?? ExecutionConfig()
         let (entrypoint, cmd) = Self.command(image: execution, entrypoint: options.entrypoint, command: options.command)
         let argv = (entrypoint ?? []) + (cmd ?? [])

@@ -12,6 +12,8 @@ public struct RunOptions: Sendable {
     public var entrypoint: String?
     public var volumes: [String] = []
     public var tmpfs: [String] = []
+    /// Mounts already made into `ContainerMount`s (a build's `RUN --mount`), after -v and --tmpfs.
+    public var mounts: [ContainerMount] = []
     public var limits: [CgroupLimitFlag: String] = [:]
     public var network = "none"
     /// `--userns`: `host` or `remap` (see `UserNamespaceMode`).

@@ -3,9 +3,10 @@ import FoundationEssentials
 import Glibc
 #endif
 
-/// `docker system prune`: stopped containers, layers no image uses, volumes no container
-/// uses (with `--volumes`), and what a crash can leave behind — half-made container
-/// folders, scratch files, and cgroups of this store's containers that are gone.
+/// `docker system prune`: stopped containers, the build cache, layers no image uses,
+/// volumes no container uses (with `--volumes`), and what a crash can leave behind —
+/// half-made container folders, scratch files, and cgroups of this store's containers
+/// that are gone.
 public struct SystemPrune {
     public let root: StoreRoot
 
@@ -15,19 +16,15 @@ public struct SystemPrune {
         public var containers: [String] = []
         public var layers: [String] = []
         public var volumes: [String] = []
+        /// Build cache records and cache mounts (`BuildCacheRoots`).
+        public var buildCache: [String] = []
         public var leftovers: [String] = []
         public var bytes: Int64 = 0
     }
 
     public func run(volumes pruneVolumes: Bool) throws -> Report {
         var report = try containers()
-        let running = try ContainerStore(root: root).all()
-        // Layers that running containers and mounted unions (dockling-union) stand on stay.
-        let mounted = UnionRegistry(root: root).mountedLayers()
-        let standing = Set((running.flatMap(\.config.layers) + mounted).compactMap { try? Digest(hex: Path.base(of: $0)) })
-        let garbage = try ImageStore(root: root).collectGarbage(alsoKeep: standing)
-        report.layers = garbage.layers.map(\.hex)
-        report.leftovers = garbage.scratch
+        try removeBuildCache(into: &report)
         if pruneVolumes {
             // Only running containers are left: the stopped ones went first.
             let pruned = try VolumeStore(root: root).prune(inUse: VolumeStore(root: root).namesInUse())
@@ -36,6 +33,29 @@ public struct SystemPrune {
         }
         report.leftovers += try removeLeftovers()
         return report
+    }
+
+    /// `docker builder prune`: the build cache's records and cache mounts, then the step
+    /// images and layers only they kept.
+    public func buildCache() throws -> Report {
+        var report = Report()
+        try removeBuildCache(into: &report)
+        return report
+    }
+
+    /// The build cache goes before the garbage is collected, so that the images only it
+    /// kept go too; layers that running containers and mounted unions (dockling-union)
+    /// stand on stay.
+    private func removeBuildCache(into report: inout Report) throws {
+        let running = try ContainerStore(root: root).all()
+        let mounted = UnionRegistry(root: root).mountedLayers()
+        let standing = Set((running.flatMap(\.config.layers) + mounted).compactMap { try? Digest(hex: Path.base(of: $0)) })
+        report.bytes += Self.size(root.buildMounts)
+        report.buildCache = try BuildCacheRoots.removeAll(in: root)
+        let garbage = try ImageStore(root: root).collectGarbage(alsoKeep: standing)
+        report.layers = garbage.layers.map(\.hex)
+        report.leftovers = garbage.scratch
+        report.bytes += garbage.bytes
     }
 
     /// `docker container prune`: every container that is not running goes, with its

@@ -2,24 +2,24 @@ import CLibCrypto
 
 /// Hashes a stream piece by piece (SHA-256, OpenSSL's EVP interface), so that a layer of
 /// any size is digested as it passes through, never held in memory whole.
-final class Digester {
+package final class Digester {
     private let context: OpaquePointer
-    private(set) var count: Int64 = 0
+    package private(set) var count: Int64 = 0
 
-    init() {
+    package init() {
         context = EVP_MD_CTX_new()
         EVP_DigestInit_ex(context, EVP_sha256(), nil)
     }
 
     deinit { EVP_MD_CTX_free(context) }
 
-    func update(_ bytes: UnsafeRawBufferPointer) {
+    package func update(_ bytes: UnsafeRawBufferPointer) {
         if let base = bytes.baseAddress { EVP_DigestUpdate(context, base, bytes.count) }
         count += Int64(bytes.count)
     }
 
     /// The digest of everything so far. The context is left as it was, so more may follow.
-    func finalize() -> Digest {
+    package func finalize() -> Digest {
         let copy = EVP_MD_CTX_new()
         defer { EVP_MD_CTX_free(copy) }
         EVP_MD_CTX_copy_ex(copy, context)

@@ -2,7 +2,7 @@ extension ExecutionConfig {
     /// Applies `--change` instructions in order, as a Dockerfile would: a later ENV wins,
     /// WORKDIR is relative to the one before, and ENTRYPOINT drops the inherited CMD —
     /// which was written for the old entrypoint — unless the changes give a CMD too.
-    mutating func apply(_ changes: [ImageChange]) {
+    public mutating func apply(_ changes: [ImageChange]) {
         let givesCmd = changes.contains { if case .cmd = $0 { true } else { false } }
         for change in changes {
             switch change {

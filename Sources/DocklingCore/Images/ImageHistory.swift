@@ -37,9 +37,13 @@ extension ImageHistoryRow {
     /// command is cut at 45 characters unless `truncate` is false.
     public static func table(_ rows: [ImageHistoryRow], now: Double, truncate: Bool) -> String {
         TextTable.render([["IMAGE", "CREATED", "CREATED BY", "SIZE", "COMMENT"]] + rows.map { row in
-            let command = truncate && row.createdBy.count > 45 ? row.createdBy.prefix(44) + "…" : row.createdBy
-            return [row.image, row.created.map { HumanUnits.duration(seconds: now - $0) + " ago" } ?? "N/A",
-                    command, HumanUnits.size(row.size), row.comment]
+            [row.image, row.created.map { HumanUnits.duration(seconds: now - $0) + " ago" } ?? "N/A",
+             command(row.createdBy, truncate: truncate), HumanUnits.size(row.size), row.comment]
         })
+    }
+
+    /// The step's command as docker shows it: cut at 45 characters unless `truncate` is false.
+    public static func command(_ createdBy: String, truncate: Bool) -> String {
+        truncate && createdBy.count > 45 ? createdBy.prefix(44) + "…" : createdBy
     }
 }

@@ -30,13 +30,11 @@ extension ImageStore {
                                      comment: request.comment)
             entry.author = request.author
             let execution = container.config.execution(over: parent.config.config ?? ExecutionConfig())
-            let config = try addConfig(parent.config.committed(layer: layer.diffID, history: entry, execution: execution,
-                                                               changes: request.changes))
-            let layers = parent.manifest.layers + [layer.blob]
-            let manifest = try addManifest(config: config.descriptor, layers: layers)
-            try tag(manifest.descriptor, as: request.reference)
-            return Commit(parent: parent, layer: layer, config: config, manifest: manifest, layers: layers,
-                          frozenCgroup: freezer?.directory)
+            let stacked = try stack(on: parent, layer: layer, config: parent.config.committed(
+                history: entry, execution: execution, changes: request.changes))
+            try tag(stacked.manifest.descriptor, as: request.reference)
+            return Commit(parent: parent, layer: layer, config: stacked.config, manifest: stacked.manifest,
+                          layers: stacked.layers, frozenCgroup: freezer?.directory)
         }
     }
 

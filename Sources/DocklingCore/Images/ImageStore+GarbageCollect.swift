@@ -6,19 +6,23 @@ public struct GarbageReport: Sendable {
     public var layers: [Digest] = []
     /// Leftovers of interrupted image writes under tmp/.
     public var scratch: [String] = []
+    /// The space the removed blobs and layers took.
+    public var bytes: Int64 = 0
 }
 
 extension ImageStore {
-    /// Removes every blob and unpacked layer that no image in index.json needs, and the
-    /// scratch files of image writes that never finished (a kill -9 mid-load leaves
-    /// those). Holding the lock, no write can be in progress, so all of them are stale.
-    /// `alsoKeep` names layers that containers still stand on.
+    /// Removes every blob and unpacked layer that no image in index.json needs — nor an
+    /// image a build cache record names (`BuildCacheRoots`) — and the scratch files of
+    /// image writes that never finished (a kill -9 mid-load leaves those). Holding the
+    /// lock, no write can be in progress, so all of them are stale. `alsoKeep` names
+    /// layers that containers still stand on.
     @discardableResult
     public func collectGarbage(alsoKeep: Set<Digest> = []) throws -> GarbageReport {
         try withLock {
             var keepBlobs = Set<Digest>()
             var keepLayers = alsoKeep
-            for image in try images() {
+            let cached = BuildCacheRoots.manifests(in: root).compactMap { try? image(manifest: $0) }
+            for image in try images() + cached {
                 keepBlobs.insert(image.manifestDigest)
                 keepBlobs.insert(image.id)
                 keepBlobs.formUnion(image.manifest.layers.map(\.digest))
@@ -27,6 +31,7 @@ extension ImageStore {
             var report = GarbageReport()
             let files = FileManager.default
             for blob in content.all() where !keepBlobs.contains(blob) {
+                report.bytes += SystemPrune.size(content.path(of: blob))
                 do throws(KernelError) {
                     try Kernel.unlink(content.path(of: blob), note: "no image in index.json needs this blob any more")
                 } catch {
@@ -37,6 +42,7 @@ extension ImageStore {
             for name in (try? files.contentsOfDirectory(atPath: root.layers)) ?? [] {
                 guard let diffID = try? Digest(hex: name), !keepLayers.contains(diffID) else { continue }
                 Tracer.shared.say("removing layers/\(name): no image uses this layer any more")
+                report.bytes += SystemPrune.size(layerDirectory(diffID))
                 try files.removeItem(atPath: layerDirectory(diffID))
                 report.layers.append(diffID)
             }

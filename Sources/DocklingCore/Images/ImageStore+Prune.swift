@@ -13,7 +13,6 @@ extension ImageStore {
         try withLock {
             var report = ImagePruneReport()
             var index = try index()
-            let before = SystemPrune.size(root.blobs) + SystemPrune.size(root.layers)
             var removed = Set<Digest>()
             for image in try images() where (all || image.names.isEmpty) && containers(using: image).isEmpty {
                 report.lines += image.names.map { "untagged: \($0.familiarDescription)" }
@@ -24,7 +23,7 @@ extension ImageStore {
             try writeIndex(index)
             let garbage = try collectGarbage()
             report.lines += garbage.layers.map { "deleted: \($0)" }
-            report.bytes = max(0, before - SystemPrune.size(root.blobs) - SystemPrune.size(root.layers))
+            report.bytes = garbage.bytes
             return report
         }
     }

@@ -21,7 +21,7 @@ public enum Timestamp {
         return String(format(spec.tv_sec).dropLast()) + "." + nanos + "Z"
     }
 
-    static func format(_ seconds: time_t) -> String {
+    public static func format(_ seconds: time_t) -> String {
         var clock = seconds
         var parts = tm()
         gmtime_r(&clock, &parts)

@@ -64,13 +64,61 @@ public enum BusyboxRootfs {
             try files.createSymbolicLink(atPath: link, withDestinationPath: "/bin/busybox")
         }
         let etc: [(String, String)] = [
-            ("passwd", "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/home:/bin/false\n"),
-            ("group", "root:x:0:\nnobody:x:65534:\n"),
+            ("passwd", passwd), ("group", group),
             ("hostname", "dockling\n"),
             ("hosts", "127.0.0.1\tlocalhost\n::1\tlocalhost\n"),
         ]
         for (name, content) in etc {
             try Data(content.utf8).write(to: URL(fileURLWithPath: "\(dir)/etc/\(name)"))
         }
+        // The homes the official image makes for its users (the others exist already).
+        for (home, owner) in [("var/spool/mail", 8), ("var/www", 33)] {
+            try files.createDirectory(atPath: "\(dir)/\(home)", withIntermediateDirectories: true)
+            chown("\(dir)/\(home)", uid_t(owner), gid_t(owner))
+        }
     }
+
+    /// The official busybox image's users (buildroot's skeleton, which docker-library's
+    /// busybox build copies in), so that `USER daemon` or `chown www-data` in a
+    /// Dockerfile written for busybox finds them here too.
+    static let passwd = """
+        root:x:0:0:root:/root:/bin/sh
+        daemon:x:1:1:daemon:/usr/sbin:/bin/false
+        bin:x:2:2:bin:/bin:/bin/false
+        sys:x:3:3:sys:/dev:/bin/false
+        sync:x:4:100:sync:/bin:/bin/sync
+        mail:x:8:8:mail:/var/spool/mail:/bin/false
+        www-data:x:33:33:www-data:/var/www:/bin/false
+        operator:x:37:37:Operator:/var:/bin/false
+        nobody:x:65534:65534:nobody:/home:/bin/false
+
+        """
+
+    /// The official busybox image's groups, from the same skeleton.
+    static let group = """
+        root:x:0:
+        daemon:x:1:
+        bin:x:2:
+        sys:x:3:
+        adm:x:4:
+        tty:x:5:
+        disk:x:6:
+        lp:x:7:
+        mail:x:8:
+        kmem:x:9:
+        wheel:x:10:root
+        cdrom:x:11:
+        dialout:x:18:
+        floppy:x:19:
+        video:x:28:
+        audio:x:29:
+        tape:x:32:
+        www-data:x:33:
+        operator:x:37:
+        utmp:x:43:
+        users:x:100:
+        staff:x:50:
+        nogroup:x:65534:
+
+        """
 }

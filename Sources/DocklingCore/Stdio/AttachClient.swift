@@ -53,6 +53,27 @@ public final class AttachClient {
         }
     }
 
+    /// Relays until the container ends and returns its exit code, handing each piece of
+    /// its output (stdout and stderr frames, in the order they came) to `deliver` rather
+    /// than to our stdout and stderr: what a build does with a RUN step's output. Its
+    /// stdin gets nothing. Ctrl-C, SIGTERM, SIGHUP and SIGQUIT go to `onSignal` (which
+    /// should end the container: the relay goes on until it has). The caller holds them
+    /// back (`Interrupts.hold`), so that none ends this process meanwhile.
+    public func collectOutput(_ deliver: (AttachFrame) -> Void, onSignal: (Int32) -> Void) throws -> Int32 {
+        let signals = try Kernel.signalDescriptor(Interrupts.signals, note: "take Ctrl-C and kill in the relay loop")
+        defer { close(signals) }
+        var session = AttachSession(monitor: .owned(socket), input: nil, collectsOutput: true)
+        defer { session.release() }
+        while true {
+            session.takeCollected().forEach(deliver)
+            if let exitCode = session.end { return exitCode }
+            var polls = session.polls() + [pollfd(fd: signals, events: Int16(POLLIN), revents: 0)]
+            if poll(&polls, nfds_t(polls.count), -1) < 0 { continue }
+            if polls.removeLast().revents != 0, let signal = Self.readSignal(signals) { onSignal(signal) }
+            _ = session.move(polls, tty: false)
+        }
+    }
+
     /// Looks for Ctrl-p Ctrl-q in what was typed (even split across reads); true means
     /// detach. Bytes before the sequence are still sent.
     static func detach(_ typed: inout [UInt8], pending: inout Bool) -> Bool {
@@ -72,10 +93,15 @@ public final class AttachClient {
         return false
     }
 
-    private func handleSignal(_ fd: Int32, tty: Bool, session: inout AttachSession) {
+    /// The number of the signal a signalfd has for us (from its `signalfd_siginfo`).
+    private static func readSignal(_ fd: Int32) -> Int32? {
         var info = [UInt8](repeating: 0, count: 128)
-        guard read(fd, &info, info.count) == 128 else { return }
-        let signal = Int32(info[0]) | Int32(info[1]) << 8
+        guard read(fd, &info, info.count) == 128 else { return nil }
+        return Int32(info[0]) | Int32(info[1]) << 8
+    }
+
+    private func handleSignal(_ fd: Int32, tty: Bool, session: inout AttachSession) {
+        guard let signal = Self.readSignal(fd) else { return }
         if signal == SIGWINCH {
             if tty { sendWindowSize(&session) }
         } else if let containerPID {

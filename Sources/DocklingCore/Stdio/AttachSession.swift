@@ -3,15 +3,20 @@ import Glibc
 #endif
 
 /// The bytes of one attach, on the client's side: typed input framed to the monitor,
-/// the monitor's frames unpacked to our stdout and stderr. Each direction has its own
-/// bounded queue and nothing here waits, so `AttachClient` can poll for everything at once.
+/// the monitor's frames unpacked to our stdout and stderr — or, when `collectsOutput`,
+/// kept for the caller to take (a build hands a RUN's output to its progress display).
+/// Each direction has its own bounded queue and nothing here waits, so `AttachClient`
+/// can poll for everything at once.
 struct AttachSession {
     enum Step { case goOn, detached }
 
     private let monitor: RelayEnd
     private let input: RelayEnd?
-    private let output = RelayEnd.inherited(1, forWriting: true)
-    private let errors = RelayEnd.inherited(2, forWriting: true)
+    /// Our stdout and stderr; nil when the output is collected instead.
+    private let output: RelayEnd?
+    private let errors: RelayEnd?
+    /// Output frames not yet taken by `takeCollected`, when the output is collected.
+    private var collected: [AttachFrame] = []
     private var toMonitor = ByteQueue()
     private var toOutput = ByteQueue()
     private var toErrors = ByteQueue()
@@ -27,10 +32,12 @@ struct AttachSession {
     private var errorsOpen = true
     private var buffer = [UInt8](repeating: 0, count: 65536)
 
-    init(monitor: RelayEnd, input: RelayEnd?) {
+    init(monitor: RelayEnd, input: RelayEnd?, collectsOutput: Bool = false) {
         self.monitor = monitor
         self.input = input
         readingInput = input != nil
+        output = collectsOutput ? nil : .inherited(1, forWriting: true)
+        errors = collectsOutput ? nil : .inherited(2, forWriting: true)
     }
 
     /// Once the container has ended and all it wrote is out: its exit code, or 125 when
@@ -54,13 +61,20 @@ struct AttachSession {
         let typing = readingInput && monitorTakes && exitCode == nil && toMonitor.hasRoom
         return [pollfd(fd: monitorEvents == 0 ? -1 : monitor.fd, events: Int16(monitorEvents), revents: 0),
                 pollfd(fd: typing ? input?.fd ?? -1 : -1, events: Int16(POLLIN), revents: 0),
-                pollfd(fd: outputOpen && !toOutput.isEmpty ? output.fd : -1, events: Int16(POLLOUT), revents: 0),
-                pollfd(fd: errorsOpen && !toErrors.isEmpty ? errors.fd : -1, events: Int16(POLLOUT), revents: 0)]
+                pollfd(fd: outputOpen && !toOutput.isEmpty ? output?.fd ?? -1 : -1, events: Int16(POLLOUT), revents: 0),
+                pollfd(fd: errorsOpen && !toErrors.isEmpty ? errors?.fd ?? -1 : -1, events: Int16(POLLOUT), revents: 0)]
     }
 
-    /// Frames are read only while both our outputs have room, and not after the exit.
+    /// Frames are read only while both our outputs have room (and what was collected
+    /// has been taken), and not after the exit.
     private var readingMonitor: Bool {
-        monitorSends && exitCode == nil && toOutput.hasRoom && toErrors.hasRoom
+        monitorSends && exitCode == nil && toOutput.hasRoom && toErrors.hasRoom && collected.isEmpty
+    }
+
+    /// The output frames collected since the last call, in the order they came.
+    mutating func takeCollected() -> [AttachFrame] {
+        defer { collected = [] }
+        return collected
     }
 
     /// Moves what the descriptors in `polls` are ready for.
@@ -68,8 +82,8 @@ struct AttachSession {
         if polls[1].revents != 0, readTyped(tty: tty) == .detached { return .detached }
         if Int32(polls[0].revents) & POLLOUT != 0, !toMonitor.flush(to: monitor) { monitorTakes = false }
         if Int32(polls[0].revents) & ~POLLOUT != 0, readingMonitor { readFrames() }
-        if polls[2].revents != 0, !toOutput.flush(to: output) { outputOpen = false }
-        if polls[3].revents != 0, !toErrors.flush(to: errors) { errorsOpen = false }
+        if polls[2].revents != 0, let output, !toOutput.flush(to: output) { outputOpen = false }
+        if polls[3].revents != 0, let errors, !toErrors.flush(to: errors) { errorsOpen = false }
         return .goOn
     }
 
@@ -97,6 +111,7 @@ struct AttachSession {
         }
         while let frame = frames.next() {
             switch frame.kind {
+            case .stdout where output == nil, .stderr where output == nil: collected.append(frame)
             case .stdout: if outputOpen { toOutput.append(frame.payload[...]) }
             case .stderr: if errorsOpen { toErrors.append(frame.payload[...]) }
             case .exit: exitCode = Int32(String(decoding: frame.payload, as: UTF8.self)) ?? 125
@@ -108,7 +123,7 @@ struct AttachSession {
     /// Lets go of the copies of our descriptors.
     func release() {
         input?.release()
-        output.release()
-        errors.release()
+        output?.release()
+        errors?.release()
     }
 }

@@ -1,0 +1,108 @@
+import DocklingCore
+import FoundationEssentials
+
+extension Builder {
+    /// RUN: the command runs in a container made from the previous step's image, with
+    /// the image's Env plus the ARGs in scope, its WORKDIR and USER; what it changed (the
+    /// container's upper directory) is the new layer.
+    func run(_ run: RunInstruction, _ step: Step, in state: inout StageState, trigger: Bool) throws {
+        let execution = state.execution
+        var heredoc = HeredocRun(run)
+        defer { heredoc.remove() }
+        let argv = command(try heredoc.form(scratch: BuildContainer.scratchPath(root: root, kind: "heredoc")),
+                           shell: execution.shell)
+        let network = try networkName(run.network)
+        let snapshot = state
+        let createdBy = "RUN " + state.args.runPrefix(lookup: snapshot.lookup) + argv.joined(separator: " ") + " # buildkit"
+        let vertex = begin(state.vertexName(Self.uppercased(step.original) + heredoc.summary, trigger: trigger))
+        if let from = run.mounts.compactMap(RunMountSource.from).first(where: { !$0.isEmpty }) {
+            throw BuildFailure("RUN --mount=…,from=\(from): dockling mounts only the build context so far;"
+                + " copy what the step needs with COPY --from=\(from) instead")
+        }
+        let mounts = run.mounts + heredoc.mounts
+        try commit(step, in: &state, trigger: trigger, createdBy: createdBy,
+                   settings: ["network=" + network] + mounts.map { "mount=" + $0 }, vertex: vertex,
+                   runsContainer: true) {
+            // A RUN straight after `FROM scratch` still needs an image to stand on: the empty one.
+            let parent = try snapshot.image ?? store.makeImage(parent: nil, changes: nil, config: snapshot.config)
+            let spec = BuildContainer.Spec(
+                image: parent, argv: argv, environment: snapshot.args.runEnvironment(over: execution.env ?? []),
+                workingDirectory: execution.workingDir ?? "/", user: execution.user, network: network,
+                mounts: mounts, bindRoots: heredoc.bindRoots.merging(["": input.contextDirectory]) { first, _ in first })
+            let result = try BuildContainer(root: root).run(spec) { observer.output($0, in: vertex) }
+            guard result.status == 0 else {
+                throw BuildFailure("process \"\(argv.joined(separator: " "))\" did not complete successfully: exit code: \(result.status)")
+            }
+            return StepOutput(changes: result.changes, source: .overlayUpper, command: argv)
+        }
+    }
+
+    /// `RUN --network=…`, or the build's `--network`: `none` or `host` (dockling's
+    /// `default` is `none` until it has a bridge network).
+    private func networkName(_ written: String?) throws -> String {
+        switch written {
+        case nil, "default": return request.network.runtimeName
+        case "none", "host": return written!
+        default: throw BuildFailure("unsupported network mode \(written!): dockling builds with none or host")
+        }
+    }
+
+    /// The instruction's first word in capitals, as BuildKit names steps (`run make` → `RUN make`).
+    static func uppercased(_ text: String) -> String {
+        let word = text.prefix { $0 != " " && $0 != "\t" }
+        return word.uppercased() + text.dropFirst(word.count)
+    }
+}
+
+/// A RUN's here-documents, as BuildKit runs them (`dispatchRun`): `RUN <<EOF` alone hands
+/// the body to the shell — or, when it starts with `#!`, writes it to a file mounted at
+/// `/dev/pipes/EOF` and runs that; any other use (`RUN <<EOF bash`, several heredocs) gives
+/// the shell the whole text, bodies and delimiters, for the shell's own heredoc handling.
+struct HeredocRun {
+    let run: RunInstruction
+    /// The folder a `#!` script is written to, removed after the step.
+    private(set) var scratch: String?
+    private(set) var mounts: [String] = []
+    private(set) var bindRoots: [String: String] = [:]
+
+    init(_ run: RunInstruction) { self.run = run }
+
+    /// BuildKit's name suffix for a single heredoc: ` (first line...)`.
+    var summary: String {
+        guard let only = single else { return "" }
+        let lines = only.content.drop { $0.isWhitespace }.split(separator: "\n")
+        return " (" + (lines.first.map(String.init) ?? "") + (lines.count > 1 ? "..." : "") + ")"
+    }
+
+    /// The heredoc when the command is nothing but `<<EOF` (`<<-EOF`, `<<"EOF"`…).
+    private var single: Heredoc? {
+        guard run.heredocs.count == 1, case .shell(let text) = run.command else { return nil }
+        var word = text.drop { $0.isWhitespace }
+        guard word.hasPrefix("<<") else { return nil }
+        word = word.dropFirst(2)
+        if word.hasPrefix("-") { word = word.dropFirst() }
+        while word.last?.isWhitespace == true { word = word.dropLast() }
+        return word.filter { $0 != "\"" && $0 != "'" } == run.heredocs[0].name ? run.heredocs[0] : nil
+    }
+
+    /// The command to run, the shell form's text with the heredocs worked in; a `#!`
+    /// script is written into `directory` (made here, only then).
+    mutating func form(scratch directory: String) throws -> CommandForm {
+        guard case .shell(let text) = run.command, !run.heredocs.isEmpty else { return run.command }
+        guard let only = single else {
+            return .shell(([text] + run.heredocs.map { $0.content + $0.name }).joined(separator: "\n"))
+        }
+        guard only.content.hasPrefix("#!") else { return .shell(only.content) }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        scratch = directory
+        try AtomicFile.write(Array(only.content.utf8), to: directory + "/" + only.name, durable: false)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory + "/" + only.name)
+        mounts = ["type=bind,from=/dev/pipes,source=\(only.name),target=/dev/pipes/\(only.name)"]
+        bindRoots = ["/dev/pipes": directory]
+        return .shell("/dev/pipes/" + only.name)
+    }
+
+    func remove() {
+        if let scratch { try? FileManager.default.removeItem(atPath: scratch) }
+    }
+}

@@ -1,0 +1,20 @@
+import DocklingCore
+
+/// A COPY or ADD that cannot be done: a source missing or kept out by `.dockerignore`, a
+/// destination docker refuses, a user `--chown` names that the image does not have.
+/// `what` keeps docker's own words where docker has some; `hint` says what a learner needs.
+public struct ContextError: DocklingFailure, Equatable {
+    public let step = "build context"
+    public let what: String
+    public let hint: String?
+
+    public init(_ what: String, hint: String? = nil) {
+        self.what = what
+        self.hint = hint
+    }
+
+    /// A pattern Go's `filepath.Match` refuses (`.dockerignore` lines, COPY wildcards).
+    static func badPattern(_ what: String) -> ContextError {
+        ContextError(what, hint: "patterns use Go's filepath.Match syntax: `*`, `?`, `[a-z]`, and `\\` escapes one character")
+    }
+}

@@ -1,0 +1,2 @@
+import DocklingCLI
+ToolMain.run(BuildTool.self, name: "dockling-build")
