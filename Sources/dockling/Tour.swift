@@ -47,6 +47,9 @@ struct Tour: ParsableCommand {
                 switch part {
                 case .prose(let text):
                     try stop(at: screen.prose(text, lesson: lesson))
+                case .file(let file):
+                    try place.write(file)
+                    screen.file(file)
                 case .step(let step):
                     let outcome = try runner.run(step)
                     let events = TraceView.events(in: outcome.trace)

@@ -52,6 +52,13 @@ struct TourScreen {
         return .goOn
     }
 
+    /// A file the lesson writes for the steps after it, shown as it is.
+    func file(_ file: LessonFile) {
+        Output.line("\n" + style("1;36", "── \(file.path) ──"))
+        Output.write(file.content.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+            .map { "  " + $0 + "\n" }.joined(), to: 1)
+    }
+
     /// A step's command, its output, and `events`, its trace (read once by the tour).
     func step(_ step: LessonStep, _ outcome: StepOutcome, events: [TraceEvent], verdict: Bool?, miscounted: [String] = []) {
         Output.line("\n" + style("1;32", "$ \(step.command)"))

@@ -93,6 +93,30 @@ final class OutputMatcherTests: XCTestCase {
         XCTAssertEqual(step.traceMismatches([pipe]), ["the lesson counts 2 × pipe2, the trace has 1"])
     }
 
+    func testAFenceWithAFilePathIsAFileTheTourWrites() throws {
+        let lesson = try LessonParser.parse("""
+            # Files
+
+            ```dockerfile file=app/Dockerfile
+            FROM busybox
+
+            RUN echo hi
+            ```
+
+            ```sh
+            not a file, not a step
+            ```
+            """, fileName: "09-x.md")
+        XCTAssertEqual(lesson.parts.count, 3, "the heading's prose, the file, the other block as prose")
+        XCTAssertEqual(lesson.parts[1], .file(LessonFile(path: "app/Dockerfile", content: "FROM busybox\n\nRUN echo hi\n")))
+        XCTAssertEqual(lesson.parts[2], .prose("```sh\nnot a file, not a step\n```"))
+        XCTAssertTrue(lesson.steps.isEmpty)
+        for fence in ["```text file=/etc/passwd", "```text file=../x", "```text file="] {
+            XCTAssertThrowsError(try LessonParser.parse("# T\n\(fence)\nx\n```\n", fileName: "09-x.md"), fence)
+        }
+        XCTAssertThrowsError(try LessonParser.parse("# T\n```text file=a\nx\n", fileName: "09-x.md"), "not closed")
+    }
+
     func testATraceMarkerThatFollowsNoStepIsAnError() {
         XCTAssertThrowsError(try LessonParser.parse("# T\n\nProse.\n<!-- trace: 1 mount -->\n", fileName: "03-x.md"))
     }

@@ -4,6 +4,9 @@ public struct Lesson: Sendable, Equatable {
     public enum Part: Sendable, Equatable {
         case prose(String)
         case step(LessonStep)
+        /// A file the lesson shows, then writes into the tour's working folder for the
+        /// steps after it: a fenced block whose info string has `file=PATH`.
+        case file(LessonFile)
     }
 
     /// The NN of the file name.
@@ -14,6 +17,18 @@ public struct Lesson: Sendable, Equatable {
 
     public var steps: [LessonStep] {
         parts.compactMap { if case .step(let step) = $0 { return step } else { return nil } }
+    }
+}
+
+/// A file a lesson writes before the steps that use it (a Dockerfile, a program).
+public struct LessonFile: Sendable, Equatable {
+    /// Relative to the tour's working folder; never absolute, never `..`.
+    public var path: String
+    public var content: String
+
+    public init(path: String, content: String) {
+        self.path = path
+        self.content = content
     }
 }
 

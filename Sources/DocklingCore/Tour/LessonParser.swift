@@ -12,6 +12,7 @@ public enum LessonParser {
         var prose: [String] = []
         var inConsole = false
         var current: LessonStep?
+        var file: LessonFile?
 
         func flushProse() {
             let paragraph = prose.joined(separator: "\n").trimmingBlankLines()
@@ -24,7 +25,14 @@ public enum LessonParser {
         }
 
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-            if inConsole {
+            if let open = file {
+                if line.hasPrefix("```") {
+                    parts.append(.file(open))
+                    file = nil
+                } else {
+                    file?.content += line + "\n"
+                }
+            } else if inConsole {
                 if line.hasPrefix("```") {
                     flushStep()
                     inConsole = false
@@ -37,6 +45,9 @@ public enum LessonParser {
             } else if line.hasPrefix("```console") {
                 flushProse()
                 inConsole = true
+            } else if line.hasPrefix("```"), let path = try filePath(line, fileName: fileName) {
+                flushProse()
+                file = LessonFile(path: path, content: "")
             } else if let count = TraceCount(marker: line) {
                 guard case .step(var step)? = parts.last, prose.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) else {
                     throw UsageError(step: "tour", "\(fileName): \(line) must follow a step's console block")
@@ -48,11 +59,24 @@ public enum LessonParser {
                 prose.append(line)
             }
         }
-        guard !inConsole else {
-            throw UsageError(step: "tour", "\(fileName): a ```console block is not closed")
+        guard !inConsole, file == nil else {
+            throw UsageError(step: "tour", "\(fileName): a fenced block is not closed")
         }
         flushProse()
         return Lesson(number: number, title: title, parts: parts)
+    }
+
+    /// The `file=PATH` of a fence's info string; nil when it has none. A path that could
+    /// leave the tour's working folder is refused.
+    private static func filePath(_ fence: String, fileName: String) throws -> String? {
+        guard let word = fence.dropFirst(3).split(separator: " ").first(where: { $0.hasPrefix("file=") }) else {
+            return nil
+        }
+        let path = String(word.dropFirst(5))
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
+            throw UsageError(step: "tour", "\(fileName): \(fence): a lesson file must be a path inside the tour's folder")
+        }
+        return path
     }
 
     /// Drops trailing blank lines and reads a final `[exit N]`.

@@ -29,7 +29,8 @@ public struct StepRunner {
     }
 
     public func run(_ step: LessonStep) throws -> StepOutcome {
-        let traceFile = workDirectory + "/.trace"
+        // Beside the working folder, not in it: a step's `ls` or `COPY .` must not see it.
+        let traceFile = Path.parent(of: workDirectory) + "/step-trace.json"
         _ = Glibc.unlink(traceFile)
         var env = ProcessEnvironment.current
         for key in Tracer.Environment.all { env[key] = nil }

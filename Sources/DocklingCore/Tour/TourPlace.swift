@@ -33,6 +33,16 @@ public struct TourPlace {
 
     private init(existing path: String) { self.path = path }
 
+    /// Writes a lesson's file into the working folder, making the folders it is in.
+    public func write(_ file: LessonFile) throws {
+        var folder = work
+        for part in file.path.split(separator: "/").dropLast() {
+            folder += "/" + part
+            mkdir(folder, 0o755)
+        }
+        try AtomicFile.write(Array(file.content.utf8), to: work + "/" + file.path, durable: false)
+    }
+
     /// Takes down everything the tour made — its containers (and with them their
     /// monitors, cgroups and mounts), volumes, whatever is still mounted in its folder —
     /// then the folder. `dockling` is the program that knows how to remove a container.
