@@ -33,6 +33,7 @@ hf() {  # name, then hyperfine arguments
   bench/table.py "$work/$name.json" > "$work/$name.md"
 }
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "== preparing: busybox image and rootfs, a runc bundle, podman's copy"
 dockling run --rm busybox true
 mkdir -p "$work/bundle" && cp -a "$DOCKLING_ROOT/rootfs/busybox" "$work/bundle/rootfs"
@@ -51,6 +52,19 @@ hf start --warmup 3 --runs "$runs" \
   -n "bwrap --unshare-all" "bwrap --unshare-all --ro-bind $work/bundle/rootfs / --proc /proc --dev /dev true" \
   -n "unshare -fpmuin --mount-proc" "unshare -fpmuin --mount-proc true" \
   -n "podman run --rm" "${podman[*]} run --rm --network none busybox true"
+
+echo "== 100 containers in a row, then 100 four at a time, each timed until all is cleaned up"
+# sustained.py waits for whatever a run leaves working (dockling's monitors, podman's
+# conmon) and until the cgroups, the mounts and the store are back to their start.
+sustained_runs=${BENCH_SUSTAINED_RUNS:-3}
+for jobs in 1 4; do
+  sustained=(bench/sustained.py --runs 100 --jobs "$jobs" --under "$work")
+  hf "sustained$jobs" --warmup 1 --runs "$sustained_runs" \
+    -n "dockling run --rm busybox true" "${sustained[*]} --watch $DOCKLING_ROOT/containers -- dockling run --rm busybox true" \
+    -n "runc run" "${sustained[*]} -- runc --root $work/runc run -b $work/bundle bench-%N" \
+    -n "bwrap --unshare-all" "${sustained[*]} -- bwrap --unshare-all --ro-bind $work/bundle/rootfs / --proc /proc --dev /dev true" \
+    -n "podman run --rm" "${sustained[*]} -- ${podman[*]} run --rm --network none busybox true"
+done
 
 echo "== save and load an image of about 200 MB (one 120 MB file, 2000 files of 40 kB)"
 mkdir -p "$work/big/files"
@@ -84,11 +98,18 @@ hf list --warmup 3 --runs "$runs" -n "dockling ps -a (200 containers)" "dockling
   echo "# dockling benchmarks"
   echo
   echo "Measured by \`make bench\` (release build, hyperfine) on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB,"
-  echo "Linux $(uname -r), $(date -u +%Y-%m-%d). Lower is better; \"× dockling\" is each median over dockling's (the first row)."
-  for part in start save load commit list; do
+  echo "Linux $(uname -r), $(date -u +%Y-%m-%d), load average $load_before at the start and $(cut -d' ' -f1-3 /proc/loadavg) at the end"
+  echo "(other work on the machine slows every row). Lower is better; \"× dockling\" is each median over dockling's (the first row)."
+  for part in start sustained1 sustained4 save load commit list; do
     echo
     case $part in
       start) echo "## Start a container and wait for \`true\` to exit" ;;
+      sustained1) echo "## 100 containers in a row (\`--rm … true\`), until every one is cleaned up"
+        echo
+        echo "The time of 100 containers, until what each left working (dockling's monitor, podman's"
+        echo "conmon) has exited and the cgroups, mounts and store are as they were (\`bench/sustained.py\`)."
+        echo "\`runc run\` deletes its container before it returns, as \`runc delete\` would." ;;
+      sustained4) echo "## 100 containers, 4 at a time, until every one is cleaned up" ;;
       save) echo "## Save a 200 MB image" ;;
       load) echo "## Load a 200 MB image" ;;
       commit) echo "## Commit a container that changed 10 000 files" ;;

@@ -71,4 +71,14 @@ public final class CgroupSession {
         _ = try? killAll()
         try? remove()
     }
+
+    /// Clean-up after a container whose PID 1, the init of its own PID namespace, has
+    /// been reaped. The kernel kills every other process of a PID namespace when its init
+    /// ends, and collects them before the init's exit can be: the cgroup is empty, and
+    /// rmdir alone removes it — no `cgroup.procs` to read in each hierarchy first. Only
+    /// when the kernel refuses (EBUSY: a process it holds is outside that namespace) are
+    /// the processes killed, as `discard` does.
+    func removeEmptied() {
+        if (try? remove()) == nil { discard() }
+    }
 }

@@ -168,20 +168,30 @@ final class ContainerMonitor {
         }
         let removed = try? spec.store.detach(spec.containerID)
         relay.finish(exitCode: status.exitCode)
-        // The exit code is out and the container gone from every listing: nobody waits
-        // for the rest, so it must not hold up a container started meanwhile.
+        // The exit code is out and the container gone from every listing. Its mounts go
+        // first, at our usual priority: the kernel takes them down holding the lock every
+        // mount on the machine needs (namespace_sem), which a process at SCHED_IDLE could
+        // hold for long without a CPU while containers start. Nobody waits for the rest.
+        letGoOfMounts()
         try? Kernel.scheduleWhenIdle(note: "clean up only on a CPU nothing else wants")
-        release()
+        Tracer.shared.step = "cgroups"
+        cgroup.removeEmptied()
         if let removed { try? FileManager.default.removeItem(atPath: removed) }
     }
 
     /// Lets go of the container's mount namespace (the kernel unmounts its root then)
-    /// and removes its cgroup.
+    /// and removes its cgroup, which its PID 1's end has emptied.
     private func release() {
+        letGoOfMounts()
+        Tracer.shared.step = "cgroups"
+        cgroup.removeEmptied()
+    }
+
+    /// Closes our hold on the container's mount namespace: its last reference, so the
+    /// kernel unmounts everything in it now.
+    private func letGoOfMounts() {
         if let mountNamespace {
             try? Kernel.close(mountNamespace, note: "let go of the mount namespace: the kernel unmounts the container's root now")
         }
-        Tracer.shared.step = "cgroups"
-        cgroup.discard()
     }
 }
