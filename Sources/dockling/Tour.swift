@@ -36,19 +36,19 @@ struct Tour: ParsableCommand {
         TourPlace.removeAbandoned(dockling: dockling)
         let place = try TourPlace()
         defer { place.remove(dockling: dockling) }
-        let runner = StepRunner(binDirectory: bin, workDirectory: place.work,
-                                extraEnvironment: [StoreRoot.environmentVariable: place.store])
         let screen = TourScreen(color: isatty(1) == 1, pausing: !noPause && isatty(0) == 1, interrupts: interrupts,
                                 glossary: library.glossary())
         var failed = 0, passed = 0
         for lesson in chosen {
             screen.heading(lesson)
+            let runner = StepRunner(binDirectory: bin, workDirectory: try place.folder(for: lesson),
+                                    extraEnvironment: [StoreRoot.environmentVariable: place.store])
             for part in lesson.parts {
                 switch part {
                 case .prose(let text):
                     try stop(at: screen.prose(text, lesson: lesson))
                 case .file(let file):
-                    try place.write(file)
+                    try TourPlace.write(file, into: runner.workDirectory)
                     screen.file(file)
                 case .step(let step):
                     let outcome = try runner.run(step)

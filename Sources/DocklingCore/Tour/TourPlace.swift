@@ -33,8 +33,18 @@ public struct TourPlace {
 
     private init(existing path: String) { self.path = path }
 
-    /// Writes a lesson's file into the working folder, making the folders it is in.
-    public func write(_ file: LessonFile) throws {
+    /// The working folder of one lesson, new and empty: a lesson finds only the files it
+    /// made itself (a build context must not hold an earlier lesson's leftovers).
+    public func folder(for lesson: Lesson) throws -> String {
+        let folder = work + "/lesson-\(lesson.number)"
+        guard mkdir(folder, 0o755) == 0 else {
+            throw UsageError(step: "tour", "cannot create the lesson's folder \(folder)")
+        }
+        return folder
+    }
+
+    /// Writes a lesson's file into its working folder, making the folders it is in.
+    public static func write(_ file: LessonFile, into work: String) throws {
         var folder = work
         for part in file.path.split(separator: "/").dropLast() {
             folder += "/" + part
