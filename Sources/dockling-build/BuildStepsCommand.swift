@@ -27,13 +27,8 @@ struct BuildStepsCommand: ParsableCommand {
     func run() throws {
         try trace.apply()
         Tracer.shared.step = "build"
-        var request = BuildRequest(context: context == "-" ? .standardInput : .directory(context))
-        request.dockerfile = file
-        request.tags = try tags.map { try ImageReference(parsing: $0) }
-        request.buildArgs = buildArgs.map(BuildRequest.buildArg)
-        request.target = target
-        request.noCache = noCache
-        request.network = try BuildRequest.network(network)
+        let request = try BuildRequest(context: context, dockerfile: file, tags: tags, buildArgs: buildArgs,
+                                       target: target, noCache: noCache, network: network)
         do {
             try Builder(request: request, root: store.root, observer: StepPrinter()).build()
         } catch let failure as BuildFailure {
@@ -66,8 +61,8 @@ final class StepPrinter: BuildObserver {
         print("   cache key \(report.key.digest) = sha256 of")
         for part in report.key.parts { print("               \(part)") }
         print("   cache     " + (report.missReason.map { "miss — \($0)" } ?? "hit: the image this key made before"))
-        if let command = report.commandLine {
-            print("   container a container of dockling's runtime on the parent image ran \(command), then was removed")
+        if let command = report.commandLine, let container = report.container {
+            print("   container \(container) of dockling's runtime, on the parent image, ran \(command), then was removed")
         }
         for change in report.changes { print("   diff      \(change)") }
         if let layer = report.layer {

@@ -8,7 +8,7 @@ import Glibc
 
 /// `dockling build`: a Dockerfile becomes an image, with docker's flags and BuildKit's
 /// plain progress on standard error. The work is DocklingBuild's `Builder`; this only
-/// turns flags into a `BuildRequest`.
+/// hands the flags to `BuildRequest`.
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build", abstract: "Build an image from a Dockerfile.",
@@ -48,16 +48,8 @@ struct Build: ParsableCommand {
         guard pull == "never" || pull == "false" else {
             throw ValidationError("--pull=\(pull): dockling builds offline from its own store; only --pull=never")
         }
-        var request = BuildRequest(context: context == "-" ? .standardInput : .directory(context))
-        request.dockerfile = file
-        request.tags = try tags.map { try ImageReference(parsing: $0) }
-        request.buildArgs = buildArgs.map(BuildRequest.buildArg)
-        request.target = target
-        request.noCache = noCache
-        request.network = try BuildRequest.network(network)
-        request.labels = try labels.map(BuildRequest.label)
-        request.iidFile = iidfile
-        request.quiet = quiet
+        let request = try BuildRequest(context: context, dockerfile: file, tags: tags, buildArgs: buildArgs, target: target,
+                                       noCache: noCache, network: network, labels: labels, iidFile: iidfile, quiet: quiet)
         guard let mode = ProgressMode(rawValue: progress) else {
             throw ValidationError("--progress takes auto, plain or tty, not '\(progress)'")
         }

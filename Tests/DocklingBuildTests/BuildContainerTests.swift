@@ -23,6 +23,7 @@ final class BuildContainerTests: XCTestCase {
         XCTAssertEqual(info.st_rdev, 0)
         XCTAssertTrue(changes.hasPrefix(store.root.tmp + "/build-changes-"), changes)
         let shortID = try XCTUnwrap(lines.last)
+        XCTAssertEqual(result.container, shortID, "the container's short id is its hostname")
         XCTAssertEqual(try store.leftovers(shortID: shortID), ["tmp/" + Path.base(of: changes)],
                        "only the changes, which makeImage consumes")
         try FileManager.default.removeItem(atPath: changes)

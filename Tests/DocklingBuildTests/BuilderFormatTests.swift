@@ -52,12 +52,10 @@ final class BuilderFormatTests: XCTestCase {
     }
 
     func testTheHealthcheckHistoryEntryIsGosPlusV() {
-        let check = Builder.healthcheck(HealthcheckInstruction(test: .shell("curl -f http://localhost/"),
-                                                               interval: 300_000_000_000, timeout: 3_000_000_000))
-        XCTAssertEqual(check.test, ["CMD-SHELL", "curl -f http://localhost/"])
+        let check = ExecutionConfig.Healthcheck(test: ["CMD-SHELL", "curl -f http://localhost/"],
+                                                interval: 300_000_000_000, timeout: 3_000_000_000)
         XCTAssertEqual(Builder.goStruct(check), "{Test:[CMD-SHELL curl -f http://localhost/] Interval:5m0s Timeout:3s"
                        + " StartPeriod:0s StartInterval:0s Retries:0}")
-        XCTAssertEqual(Builder.healthcheck(nil).test, ["NONE"])
     }
 
     func testExposedPortsGetAProtocolAndRangesExpand() throws {

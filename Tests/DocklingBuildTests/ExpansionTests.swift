@@ -12,6 +12,17 @@ final class ExpansionTests: XCTestCase {
         try WordExpander(escape: escape).expand(word) { self.variables[$0] }
     }
 
+    /// BuildKit's step names (`processCmdEnv`): RUN keeps quotes and what is unset; COPY,
+    /// ADD and WORKDIR read as their expanded arguments; text that does not parse stays.
+    func testStepNamesSubstituteAsBuildKitsDo() {
+        let lookup: (String) -> String? = { self.variables[$0] }
+        XCTAssertEqual(expander.stepName("run echo $NAME ${UNSET} \"$USER\" 'x'", run: true, lookup),
+                       "run echo world ${UNSET} \"app\" 'x'")
+        XCTAssertEqual(expander.stepName("COPY --chown=$USER \"$FILE\" /opt/$UNSET", run: false, lookup),
+                       "COPY --chown=app archive.tar.gz /opt/")
+        XCTAssertEqual(expander.stepName("WORKDIR ${NAME", run: false, lookup), "WORKDIR ${NAME")
+    }
+
     func testOperators() throws {
         XCTAssertEqual(try expand("${NAME:-x} ${UNSET:-x} ${EMPTY:-x} ${EMPTY-x} ${UNSET-x}"), "world x x  x")
         XCTAssertEqual(try expand("${NAME:+set} [${UNSET:+set}] [${EMPTY:+set}] ${EMPTY+set}"), "set [] [] set")

@@ -131,10 +131,11 @@ final class ParserInstructionTests: XCTestCase {
             HEALTHCHECK NONE
 
             """), [
-            .healthcheck(HealthcheckInstruction(test: .shell("curl -f http://localhost/ || exit 1"), interval: 90_000_000_000,
-                                                timeout: 1_500_000_000, startPeriod: 0, startInterval: 250_000_000, retries: 3)),
-            .healthcheck(HealthcheckInstruction(test: .exec(["/check", "--quiet"]))),
-            .healthcheck(nil),
+            .healthcheck(ExecutionConfig.Healthcheck(test: ["CMD-SHELL", "curl -f http://localhost/ || exit 1"],
+                                                     interval: 90_000_000_000, timeout: 1_500_000_000, startPeriod: 0,
+                                                     startInterval: 250_000_000, retries: 3)),
+            .healthcheck(ExecutionConfig.Healthcheck(test: ["CMD", "/check", "--quiet"])),
+            .healthcheck(ExecutionConfig.Healthcheck(test: ["NONE"])),
         ])
     }
 
@@ -148,7 +149,7 @@ final class ParserInstructionTests: XCTestCase {
     func testJSONShowsStagesStepsAndLines() throws {
         let dockerfile = try Dockerfile.parse("FROM busybox AS base\nCMD [\"sh\"]\nHEALTHCHECK NONE\n", file: "Dockerfile")
         let json = try JSONCoding.pretty(dockerfile)
-        for fragment in ["\"name\" : \"base\"", "\"keyword\" : \"CMD\"", "\"exec\" : [\n", "\"none\" : true",
+        for fragment in ["\"name\" : \"base\"", "\"keyword\" : \"CMD\"", "\"exec\" : [\n", "\"healthcheck\" : {", "\"NONE\"",
                          "\"line\" : 3", "\"original\" : \"HEALTHCHECK NONE\""] {
             XCTAssertTrue(json.contains(fragment), "\(fragment) not in \(json)")
         }

@@ -53,13 +53,18 @@ final class BuildCacheSystemTests: XCTestCase {
         XCTAssertTrue(edited.progress.contains("cache miss: COPY app /app — app/main.c changed (content)"), edited.progress)
         XCTAssertTrue(edited.progress.contains("cache miss: RUN cat /app/main.c > /built — parent changed (step 2 was rebuilt)"),
                       edited.progress)
+        // COPY --from is keyed by the files it copies, named as the stage has them.
+        XCTAssertTrue(edited.progress.contains("cache miss: COPY --from=build /built /built — /built changed (content)"),
+                      edited.progress)
 
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fixture.context.path + "/app/run.sh")
         let chmodded = try fixture.buildID()
         XCTAssertTrue(chmodded.progress.contains("cache miss: COPY app /app — app/run.sh changed (mode 644 → 755)"),
                       chmodded.progress)
-        // The final stage copies only /built, which the RUN wrote again: a new image all the same.
-        XCTAssertTrue(chmodded.progress.contains("cache miss: COPY --from=build /built /built — what it copies from was rebuilt"),
-                      chmodded.progress)
+        // The final stage copies only /built, which the RUN wrote again with the same bytes:
+        // BuildKit keys COPY --from by content, so it is CACHED and the image is the same.
+        XCTAssertTrue(chmodded.progress.contains("cache miss: RUN cat /app/main.c > /built"), chmodded.progress)
+        XCTAssertFalse(chmodded.progress.contains("cache miss: COPY --from"), chmodded.progress)
+        XCTAssertEqual(chmodded.id, edited.id, chmodded.progress)
     }
 }

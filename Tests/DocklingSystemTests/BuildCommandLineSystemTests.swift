@@ -115,21 +115,28 @@ final class BuildCommandLineSystemTests: XCTestCase {
     }
 
     func testDocklingBuildShowsEachStepAsRunAndCommit() throws {
-        try fixture.dockerfile("FROM busybox\nENV GREETING=hi\nRUN echo $GREETING > /greeting && rm /etc/group\n")
+        try fixture.dockerfile("FROM busybox\nENV GREETING=hi\nRUN echo $GREETING $UNSET > /greeting && rm /etc/group && hostname\n")
         let result = try Tool.run("dockling-build", ["--network", "none", "-t", "steps:1", fixture.context.path],
                                   environment: fixture.cli.root.environment, timeout: 180)
         XCTAssertEqual(result.status, 0, result.stderr)
         let out = result.stdout
-        for expected in ["[2/2] RUN echo $GREETING > /greeting && rm /etc/group",
+        // The step's name substitutes what is set, as BuildKit's does; the history keeps the text.
+        for expected in ["[2/2] RUN echo hi $UNSET > /greeting && rm /etc/group && hostname",
                          "cache     miss — first build of this step",
-                         "instruction RUN /bin/sh -c echo $GREETING > /greeting && rm /etc/group # buildkit",
+                         "instruction RUN /bin/sh -c echo $GREETING $UNSET > /greeting && rm /etc/group && hostname # buildkit",
                          "setting network=none",
-                         "ran [\"/bin/sh\" \"-c\" \"echo $GREETING > /greeting && rm /etc/group\"]",
+                         "ran [\"/bin/sh\" \"-c\" \"echo $GREETING $UNSET > /greeting && rm /etc/group && hostname\"]",
                          "diff      A /greeting", "diff      D /etc/group", "diff      C /etc",
                          "config    Env: + GREETING=hi",
                          "layer     none: this step changes only the config", "built sha256:"] {
             XCTAssertTrue(out.contains(expected), "missing '\(expected)' in:\n\(out)")
         }
+        // The container line names the container that ran: its hostname is its short id.
+        let lines = out.split(separator: "\n").map(String.init)
+        let hostname = try XCTUnwrap(lines.first { $0.hasPrefix("   │ ") }).dropFirst(5)
+        XCTAssertEqual(hostname.count, 12, out)
+        XCTAssertTrue(hostname.allSatisfy(\.isHexDigit), out)
+        XCTAssertTrue(out.contains("   container \(hostname) of dockling's runtime, on the parent image, ran [\"/bin/sh\""), out)
         let again = try Tool.run("dockling-build", ["--network", "none", fixture.context.path],
                                  environment: fixture.cli.root.environment, timeout: 180)
         XCTAssertTrue(again.stdout.contains("cache     hit: the image this key made before"), again.stdout)

@@ -93,7 +93,8 @@ final class BuildParseSystemTests: XCTestCase {
         XCTAssertEqual(JSONSpelling.of(instructions[3]["chown"]), #""1:2""#)
         XCTAssertEqual(JSONSpelling.of(instructions[4]["heredocs"]), #"[{"content":"echo hi\n","expand":true,"name":"EOF"}]"#)
         XCTAssertEqual(JSONSpelling.of((instructions[5]["trigger"] as? [String: Any])?["original"]), #""RUN echo later""#)
-        XCTAssertEqual(instructions[6]["interval"] as? Int, 5_000_000_000)
+        // HEALTHCHECK is docker's config field itself (Test, Interval… in nanoseconds).
+        XCTAssertEqual((instructions[6]["healthcheck"] as? [String: Any])?["Interval"] as? Int, 5_000_000_000)
         XCTAssertEqual(JSONSpelling.of(instructions[7]["command"]), #"{"exec":["sh","-c","echo hi"]}"#)
     }
 

@@ -101,6 +101,32 @@ final class BuildSystemTests: XCTestCase {
         XCTAssertEqual(config["WorkingDir"] as? String, "/work")
     }
 
+    /// WORKDIR's folder and COPY's files get their owner and mode through the traced kernel
+    /// door: `--trace` shows each lchown and chmod, with the owner `--chown` looked up.
+    func testOwnersAndModesOfTheLayerAreInTheTrace() throws {
+        try fixture.write("app.sh", "#!/bin/sh\n")
+        try fixture.dockerfile("""
+            FROM busybox
+            WORKDIR /work
+            COPY --chown=nobody --chmod=750 app.sh /work/app.sh
+            """)
+        let traceFile = NSTemporaryDirectory() + "dockling-build-trace-\(UUID().uuidString.prefix(8)).json"
+        defer { try? FileManager.default.removeItem(atPath: traceFile) }
+        try fixture.buildID(environment: ["DOCKLING_TRACE": "json", "DOCKLING_TRACE_FILE": traceFile])
+        let calls = try String(contentsOfFile: traceFile, encoding: .utf8).split(separator: "\n").compactMap { line in
+            try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+        }.compactMap { event -> String? in
+            guard let call = event["call"] as? String, ["lchown", "chmod"].contains(call),
+                  let args = event["args"] as? [String] else { return nil }
+            return call + " " + args.map { $0.replacingOccurrences(of: #"^".*/"#, with: "", options: .regularExpression) }
+                .joined(separator: " ")
+        }
+        XCTAssertTrue(calls.contains("lchown work\" 0 0"), "\(calls)")
+        XCTAssertTrue(calls.contains("chmod work\" 0755"), "\(calls)")
+        XCTAssertTrue(calls.contains("lchown app.sh\" 65534 65534"), "\(calls)")
+        XCTAssertTrue(calls.contains("chmod app.sh\" 0750"), "\(calls)")
+    }
+
     /// ENTRYPOINT drops the CMD the base image had (busybox's `sh`); SHELL is what shell
     /// forms run in, for RUN and CMD alike.
     func testEntrypointResetsTheInheritedCmdAndShellWrapsShellForms() throws {

@@ -102,8 +102,8 @@ struct RunMount {
         let gid = try number("gid", radix: 10, default: 0)
         let staging = folder + ".new-" + ContainerID.generate().prefix(12)
         try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
-        try FileManager.default.setAttributes([.posixPermissions: mode, .ownerAccountID: uid, .groupOwnerAccountID: gid],
-                                              ofItemAtPath: staging)
+        try Kernel.lchown(staging, uid: UInt32(uid), gid: UInt32(gid), note: "the cache mount \(id) belongs to uid=\(uid),gid=\(gid)")
+        try Kernel.chmod(staging, mode: UInt32(mode), note: "the cache mount \(id) gets mode=\(String(mode, radix: 8))")
         // Two builds may make it at once: the first rename wins, the other's goes.
         if (try? Kernel.rename(staging, to: folder, note: "the cache mount \(id) exists from now on")) == nil {
             try? FileManager.default.removeItem(atPath: staging)
@@ -113,7 +113,7 @@ struct RunMount {
 
     private func number(_ key: String, radix: Int, default value: Int) throws -> Int {
         guard let text = fields[key] else { return value }
-        guard let number = Int(text, radix: radix), number >= 0 else {
+        guard let number = Int(text, radix: radix), number >= 0, number <= UInt32.max else {
             throw Self.error(self.text, "\(key)=\(text) is not a\(radix == 8 ? "n octal" : "") number")
         }
         return number

@@ -76,7 +76,8 @@ public struct BuildContainer {
             let (status, interruptedBy) = try relay(ContainerStarter(root: root).start(record, attach: true, monitor: monitor),
                                                     monitor: monitor, output: output)
             let succeeded = status == 0 && interruptedBy == nil
-            return (BuildContainerResult(status: status, changes: succeeded ? try changes(of: record) : nil), interruptedBy)
+            return (BuildContainerResult(status: status, changes: succeeded ? try changes(of: record) : nil,
+                                         container: ContainerID.short(id)), interruptedBy)
         }
         if let interruptedBy { throw BuildInterrupted(signal: interruptedBy) }
         return result
@@ -126,9 +127,13 @@ public struct BuildContainerResult: Sendable {
     /// The container's upper directory, moved out of it: the step's layer. Nil when
     /// `status` is not 0 (the step failed, and nothing of it is kept).
     public var changes: String?
+    /// The container's id, short (12 hex digits), as `--trace` and `docker ps` show it:
+    /// the container is removed by now, but the trace tells what it did.
+    public var container: String
 
-    public init(status: Int32, changes: String?) {
+    public init(status: Int32, changes: String?, container: String) {
         self.status = status
         self.changes = changes
+        self.container = container
     }
 }

@@ -36,6 +36,8 @@ public struct StepReport: Sendable {
     public var command: [String]?
     /// It as Go's `%q` prints a list: `["/bin/sh" "-c" "make all"]`.
     public var commandLine: String? { command.map(GoQuote.list) }
+    /// The RUN container's short id (12 hex digits), to find it in a `--trace`.
+    public var container: String?
     /// What the step changed, as `docker diff` says it (A, C, D); empty on a hit.
     public var changes: [UnionChange]
     /// The layer the step added; nil for a step that only changed the config.

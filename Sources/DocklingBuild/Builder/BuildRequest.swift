@@ -47,28 +47,4 @@ public struct BuildRequest: Sendable {
     public init(context: Context) {
         self.context = context
     }
-
-    /// `--build-arg K=V`, or `K` alone (its value to come from the environment).
-    public static func buildArg(_ text: String) -> ArgDeclaration {
-        let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-        return ArgDeclaration(name: parts[0], defaultValue: parts.count == 2 ? parts[1] : nil)
-    }
-
-    /// `--label K=V`.
-    public static func label(_ text: String) throws -> NameValue {
-        let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 2, !parts[0].isEmpty else {
-            throw UsageError(step: "build", "--label \(text): expected KEY=VALUE")
-        }
-        return NameValue(name: parts[0], value: parts[1])
-    }
-
-    /// `--network none|host|default`.
-    public static func network(_ text: String) throws -> Network {
-        guard let network = Network(rawValue: text) else {
-            throw UsageError(step: "build", "--network takes none, host or default, not '\(text)'",
-                             hint: "dockling has no bridge network yet: default is none")
-        }
-        return network
-    }
 }

@@ -4,18 +4,19 @@ import FoundationEssentials
 extension Builder {
     /// COPY and ADD: the files are written into an empty folder — no container runs —
     /// and that folder is the new layer. The cache key holds what was read: the content
-    /// key of the context files, or the image copied from.
+    /// key of the files copied, from the context or from a stage or image — so a stage
+    /// rebuilt with the same files still gives a hit, as in BuildKit.
     func copy(_ copy: CopyInstruction, _ step: Step, in state: inout StageState, trigger: Bool) throws {
         // The context is read before the step starts, as BuildKit's `load build context`.
         let context = copy.from == nil ? try buildContext() : nil
-        let vertex = begin(state.vertexName(Self.uppercased(step.original), trigger: trigger))
+        let vertex = begin(state.vertexName(stepName(step, state), trigger: trigger))
         let inline = Set(copy.heredocs.map(\.name))
         let files = copy.sources.filter { !inline.contains($0) }
         let source: CopySource
         var read: [String] = []
         var contentKey: ContentKey?
+        let local = files.filter { !$0.hasPrefix("http://") && !$0.hasPrefix("https://") }
         if let context {
-            let local = files.filter { !$0.hasPrefix("http://") && !$0.hasPrefix("https://") }
             if !local.isEmpty {
                 contentKey = try context.contentKey(try context.select(local))
                 read.append("context " + contentKey!.digest)
@@ -23,8 +24,11 @@ extension Builder {
             source = .context(context)
         } else {
             let image = try copySource(copy.from!)  // no context: there is a --from
-            source = .image(LayeredTree(layers: try store.layerDirectories(of: image)))
-            read.append("image " + image.id.description)
+            let tree = LayeredTree(layers: try store.layerDirectories(of: image))
+            // Paths as the stage has them (`/out/app`): a miss names the file that changed there.
+            contentKey = try tree.contentKey(try tree.selectCopied(local), ignore: .none, prefix: "/")
+            read.append("files " + contentKey!.digest)
+            source = .image(tree)
         }
         read += copy.heredocs.map { "heredoc \($0.name) " + Digest.of(Array($0.content.utf8)).description }
         var createdBy = copy.isAdd ? "ADD" : "COPY"

@@ -48,9 +48,8 @@ extension Builder {
             state.config.author = name
             return "MAINTAINER " + name
         case .healthcheck(let check):
-            let healthcheck = Self.healthcheck(check)
-            execution.healthcheck = healthcheck
-            return "HEALTHCHECK " + Self.goStruct(healthcheck)
+            execution.healthcheck = check
+            return "HEALTHCHECK " + Self.goStruct(check)
         case .onbuild(let trigger):
             execution.onBuild = (execution.onBuild ?? []) + [trigger.original]
             return nil
@@ -66,18 +65,6 @@ extension Builder {
         case .exec(let words): words
         case .shell(let text): (shell ?? ["/bin/sh", "-c"]) + [text]
         }
-    }
-
-    /// `HEALTHCHECK NONE` switches an inherited check off; the shell form runs in a shell.
-    static func healthcheck(_ check: HealthcheckInstruction?) -> ExecutionConfig.Healthcheck {
-        guard let check else { return ExecutionConfig.Healthcheck(test: ["NONE"]) }
-        let test: [String] = switch check.test {
-        case .exec(let words): ["CMD"] + words
-        case .shell(let text): ["CMD-SHELL", text]
-        }
-        return ExecutionConfig.Healthcheck(test: test, interval: check.interval, timeout: check.timeout,
-                                           startPeriod: check.startPeriod, startInterval: check.startInterval,
-                                           retries: check.retries)
     }
 
     /// Go's `%+v` of docker's `HealthcheckConfig`, as BuildKit's history entry prints it.

@@ -14,7 +14,7 @@ extension Builder {
         let network = try networkName(run.network)
         let snapshot = state
         let createdBy = "RUN " + state.args.runPrefix(lookup: snapshot.lookup) + argv.joined(separator: " ") + " # buildkit"
-        let vertex = begin(state.vertexName(Self.uppercased(step.original) + heredoc.summary, trigger: trigger))
+        let vertex = begin(state.vertexName(stepName(step, state, run: true) + heredoc.summary, trigger: trigger))
         if let from = run.mounts.compactMap(RunMountSource.from).first(where: { !$0.isEmpty }) {
             throw BuildFailure("RUN --mount=…,from=\(from): dockling mounts only the build context so far;"
                 + " copy what the step needs with COPY --from=\(from) instead")
@@ -33,7 +33,7 @@ extension Builder {
             guard result.status == 0 else {
                 throw BuildFailure("process \"\(argv.joined(separator: " "))\" did not complete successfully: exit code: \(result.status)")
             }
-            return StepOutput(changes: result.changes, source: .overlayUpper, command: argv)
+            return StepOutput(changes: result.changes, source: .overlayUpper, command: argv, container: result.container)
         }
     }
 
@@ -45,6 +45,12 @@ extension Builder {
         case "none", "host": return written!
         default: throw BuildFailure("unsupported network mode \(written!): dockling builds with none or host")
         }
+    }
+
+    /// BuildKit's name for a step: the instruction with the variables set at this step
+    /// substituted (`WordExpander.stepName`), its first word in capitals.
+    func stepName(_ step: Step, _ state: StageState, run: Bool = false) -> String {
+        Self.uppercased(expander.stepName(step.original, run: run, state.lookup))
     }
 
     /// The instruction's first word in capitals, as BuildKit names steps (`run make` → `RUN make`).
@@ -96,7 +102,7 @@ struct HeredocRun {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         scratch = directory
         try AtomicFile.write(Array(only.content.utf8), to: directory + "/" + only.name, durable: false)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory + "/" + only.name)
+        try Kernel.chmod(directory + "/" + only.name, mode: 0o755, note: "the RUN's here-document script can be executed")
         mounts = ["type=bind,from=/dev/pipes,source=\(only.name),target=/dev/pipes/\(only.name)"]
         bindRoots = ["/dev/pipes": directory]
         return .shell("/dev/pipes/" + only.name)

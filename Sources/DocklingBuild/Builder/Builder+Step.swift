@@ -48,6 +48,8 @@ extension Builder {
         var changes: String?
         var source: LayerSource = .overlayUpper
         var command: [String]?
+        /// The RUN container's short id.
+        var container: String?
     }
 
     /// The cache decides: the image the same key made before, or `make` runs and its
@@ -68,7 +70,7 @@ extension Builder {
             if let vertex { finish(vertex, cached: true) }
             state.image = image
             state.config = image.config
-            report(step, state: state, key: key, missReason: nil, command: nil, before: before,
+            report(step, state: state, key: key, missReason: nil, output: StepOutput(), before: before,
                    layersBefore: layersBefore, changes: [])
             return
         }
@@ -93,7 +95,7 @@ extension Builder {
         state.rebuilt = vertex != nil ? "step \(state.vertexIndex)" : "\(step.original) on line \(step.line)"
         rebuiltStages.insert(state.index)
         if let vertex { finish(vertex) }
-        report(step, state: state, key: key, missReason: reason, command: output.command, before: before,
+        report(step, state: state, key: key, missReason: reason, output: output, before: before,
                layersBefore: layersBefore, changes: changes)
     }
 
@@ -129,7 +131,7 @@ extension Builder {
         if checksHistory, let before = cache.image(of: last)?.config.history?.last?.createdBy, before != key.instruction {
             return "instruction changed (was \(before))"
         }
-        if key.source != nil { return "what it copies from was rebuilt" }
+        if key.source != nil { return "what it copies changed" }  // a here-document's text
         return "settings changed (now \(key.settings.joined(separator: ", ")))"
     }
 
@@ -139,13 +141,13 @@ extension Builder {
 
     /// Tells the observer what the step made: a layer when the image has one more than
     /// its parent, the config fields that changed.
-    private func report(_ step: Step, state: StageState, key: CacheKey, missReason: String?, command: [String]?,
+    private func report(_ step: Step, state: StageState, key: CacheKey, missReason: String?, output: StepOutput,
                         before: ImageConfiguration, layersBefore: Int, changes: [UnionChange]) {
         let image = state.image!
         let layer = image.manifest.layers.count > layersBefore ? image.manifest.layers.last : nil
         observer.stepFinished(StepReport(
             line: step.line, instruction: step.original, key: key, missReason: missReason,
-            command: command, changes: changes, layer: layer,
+            command: output.command, container: output.container, changes: changes, layer: layer,
             configChanges: ConfigChange.lines(from: before, to: state.config), image: image))
     }
 }

@@ -10,7 +10,7 @@ extension Builder {
         guard directory != "/" else {
             return try commit(step, in: &state, trigger: trigger, createdBy: "WORKDIR /")
         }
-        let vertex = begin(state.vertexName(Self.uppercased(step.original), trigger: trigger))
+        let vertex = begin(state.vertexName(stepName(step, state), trigger: trigger))
         let tree = LayeredTree(layers: try state.image.map(store.layerDirectories) ?? [])
         let user = state.execution.user
         try commit(step, in: &state, trigger: trigger, createdBy: "WORKDIR " + directory, vertex: vertex) {

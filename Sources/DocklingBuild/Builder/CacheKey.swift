@@ -3,8 +3,8 @@ import DocklingCore
 /// What a step's result depends on, as BuildKit keys it: the image it starts from (and so
 /// every step before it, and the config those made), the instruction after variables were
 /// substituted — for RUN with the build args in scope before the command, as the history
-/// writes it — and, for COPY and ADD, what was read: the content key of the context files
-/// (content, mode, owner, type, link target; never mtime) or the image copied from.
+/// writes it — and, for COPY and ADD, what was read: the content key of the files copied
+/// from the context, a stage or an image (content, mode, owner, type, link target; never mtime).
 /// Equal parts, equal key: the step's earlier image is reused.
 public struct CacheKey: Sendable, Equatable {
     /// The parent's image id, or `scratch`.
@@ -13,8 +13,8 @@ public struct CacheKey: Sendable, Equatable {
     public var instruction: String
     /// What else a RUN depends on: its network and `--mount`s.
     public var settings: [String]
-    /// `ContentKey.digest` of the context files a COPY or ADD read, or the image id of the
-    /// stage or image it copied from.
+    /// `ContentKey.digest` of the files a COPY or ADD read (from the context, or `--from`
+    /// a stage or image).
     public var source: String?
 
     public init(parent: String, instruction: String, settings: [String] = [], source: String? = nil) {

@@ -20,11 +20,7 @@ extension CopyOperation {
             case .context(let context):
                 items += try context.select([name]).map { .path(context.tree, $0, context.ignore) }
             case .image(let tree):
-                let selected = try tree.select([name], ignore: .none) { path, _ in
-                    ContextError("\"/\(path)\": not found",
-                                 hint: "COPY --from reads the other stage's or image's files, and it has no /\(path)")
-                }
-                items += selected.map { .path(tree, $0, .none) }
+                items += try tree.selectCopied([name]).map { .path(tree, $0, .none) }
             }
         }
         return items

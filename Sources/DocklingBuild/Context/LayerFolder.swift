@@ -84,13 +84,19 @@ struct LayerFolder {
         try setOwnerAndMode(host, uid: uid, gid: gid, mode: mode)
     }
 
-    /// `lchown`, then `chmod` (in that order: chown clears setuid and setgid).
+    /// `lchown`, then `chmod` (in that order: chown clears setuid and setgid), through the
+    /// traced kernel door: `--trace` shows who each file of the layer belongs to.
     func setOwnerAndMode(_ host: String, uid: UInt32, gid: UInt32, mode: UInt32?) throws(ContextError) {
-        guard lchown(host, uid, gid) == 0 else {
-            throw ContextError("lchown(\(host), \(uid), \(gid)): \(Errno.current)", hint: "giving files owners needs root")
+        do {
+            try Kernel.lchown(host, uid: uid, gid: gid, note: "the layer's file gets the owner COPY or WORKDIR gives it")
+        } catch {
+            throw ContextError("\(error)", hint: "giving files owners needs root")
         }
-        if let mode, Glibc.chmod(host, mode_t(mode)) != 0 {
-            throw ContextError("chmod(\(host), \(ContentFile.octal(mode))): \(Errno.current)")
+        guard let mode else { return }
+        do {
+            try Kernel.chmod(host, mode: mode, note: "the layer's file gets its mode")
+        } catch {
+            throw ContextError("\(error)")
         }
     }
 

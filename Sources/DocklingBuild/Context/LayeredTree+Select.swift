@@ -44,6 +44,15 @@ extension LayeredTree {
         return selected
     }
 
+    /// Resolves `COPY --from` sources against a stage's or image's files (there is no
+    /// `.dockerignore` there): as `select`, with docker's `"/x": not found`.
+    func selectCopied(_ sources: [String]) throws(ContextError) -> [ContextSource] {
+        try select(sources, ignore: .none) { path, _ in
+            ContextError("\"/\(path)\": not found",
+                         hint: "COPY --from reads the other stage's or image's files, and it has no /\(path)")
+        }
+    }
+
     /// Go's `filepath.Glob`, name by name: a name with wildcards is matched against the
     /// folder's entries, a plain one is looked up.
     private func glob(_ pattern: ArraySlice<String>, under folder: [String],

@@ -17,7 +17,7 @@ extension CommandForm: Encodable {
 
 extension Instruction: Encodable {
     private enum CodingKeys: String, CodingKey {
-        case keyword, command, shell, pairs, args, path, user, ports, volumes, maintainer, signal, none, trigger
+        case keyword, command, shell, pairs, args, path, user, ports, volumes, maintainer, signal, healthcheck, trigger
     }
 
     /// `{"keyword": "RUN", …the instruction's own fields}`.
@@ -37,8 +37,7 @@ extension Instruction: Encodable {
         case .volume(let paths): try container.encode(paths, forKey: .volumes)
         case .maintainer(let name): try container.encode(name, forKey: .maintainer)
         case .stopSignal(let signal): try container.encode(signal, forKey: .signal)
-        case .healthcheck(let check?): try check.encode(to: encoder)
-        case .healthcheck(nil): try container.encode(true, forKey: .none)
+        case .healthcheck(let check): try container.encode(check, forKey: .healthcheck)
         case .onbuild(let trigger): try container.encode(trigger, forKey: .trigger)
         }
     }

@@ -1,3 +1,5 @@
+import DocklingCore
+
 /// What one Dockerfile instruction asks for, typed. Values are as written: variables are
 /// substituted later, by `expanded(_:_:)`, with the values the build has at that step.
 public enum Instruction: Sendable, Equatable {
@@ -18,8 +20,9 @@ public enum Instruction: Sendable, Equatable {
     case label([NameValue])
     case maintainer(String)
     case stopSignal(String)
-    /// `nil` = `HEALTHCHECK NONE`: switch off a check inherited from the base image.
-    case healthcheck(HealthcheckInstruction?)
+    /// Docker's own config field, as BuildKit's parser makes it (`container.HealthConfig`):
+    /// `HEALTHCHECK NONE` is the test `["NONE"]`, which switches off the base image's check.
+    case healthcheck(ExecutionConfig.Healthcheck)
     /// The trigger, parsed; its `Step.original` is what goes into the config's `OnBuild`.
     indirect case onbuild(Step)
 }

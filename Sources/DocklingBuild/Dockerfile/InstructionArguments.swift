@@ -59,25 +59,3 @@ public struct CopyInstruction: Sendable, Equatable, Encodable {
         self.excludes = excludes
     }
 }
-
-/// `HEALTHCHECK [--interval=… --timeout=… --start-period=… --start-interval=… --retries=…] CMD …`.
-/// Durations are nanoseconds, as the image config stores them; `nil` = not given (docker's default).
-public struct HealthcheckInstruction: Sendable, Equatable, Encodable {
-    /// The check: shell form is stored as `["CMD-SHELL", text]`, exec form as `["CMD", …]`.
-    public var test: CommandForm
-    public var interval: Int64?
-    public var timeout: Int64?
-    public var startPeriod: Int64?
-    public var startInterval: Int64?
-    public var retries: Int?
-
-    public init(test: CommandForm, interval: Int64? = nil, timeout: Int64? = nil, startPeriod: Int64? = nil,
-                startInterval: Int64? = nil, retries: Int? = nil) {
-        self.test = test
-        self.interval = interval
-        self.timeout = timeout
-        self.startPeriod = startPeriod
-        self.startInterval = startInterval
-        self.retries = retries
-    }
-}

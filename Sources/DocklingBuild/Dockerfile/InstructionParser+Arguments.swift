@@ -1,3 +1,5 @@
+import DocklingCore
+
 /// The instructions with flags of their own: RUN, COPY/ADD, HEALTHCHECK.
 extension InstructionParser {
     static func run(_ node: DockerfileNode) throws(DockerfileError.Message) -> RunInstruction {
@@ -46,13 +48,15 @@ extension InstructionParser {
                                excludes: flags.strings("exclude"))
     }
 
-    /// `HEALTHCHECK NONE`, or `HEALTHCHECK [flags] CMD command`.
-    static func healthcheck(_ node: DockerfileNode) throws(DockerfileError.Message) -> HealthcheckInstruction? {
+    /// `HEALTHCHECK NONE`, or `HEALTHCHECK [flags] CMD command`: the shell form is stored as
+    /// `["CMD-SHELL", text]`, the exec form as `["CMD", …]`; durations in nanoseconds, `nil`
+    /// when not given (docker's default).
+    static func healthcheck(_ node: DockerfileNode) throws(DockerfileError.Message) -> ExecutionConfig.Healthcheck {
         let words = node.words
         guard let kind = words.first?.uppercased() else { throw .init("HEALTHCHECK requires at least one argument") }
         if kind == "NONE" {
             guard words.count == 1 else { throw .init("HEALTHCHECK NONE takes no arguments") }
-            return nil
+            return ExecutionConfig.Healthcheck(test: ["NONE"])
         }
         let flags = try InstructionFlags(node.flags, accepted: [
             "interval": .string, "timeout": .string, "start-period": .string, "start-interval": .string, "retries": .string,
@@ -76,9 +80,9 @@ extension InstructionParser {
             guard value >= 0 else { throw .init("--retries cannot be negative (\(value))") }
             retries = Int(value)
         }
-        return HealthcheckInstruction(test: node.isJSON ? .exec(arguments) : .shell(arguments.joined(separator: " ")),
-                                      interval: try interval("interval"), timeout: try interval("timeout"),
-                                      startPeriod: try interval("start-period"), startInterval: try interval("start-interval"),
-                                      retries: retries)
+        return ExecutionConfig.Healthcheck(test: node.isJSON ? ["CMD"] + arguments : ["CMD-SHELL", arguments.joined(separator: " ")],
+                                           interval: try interval("interval"), timeout: try interval("timeout"),
+                                           startPeriod: try interval("start-period"), startInterval: try interval("start-interval"),
+                                           retries: retries)
     }
 }

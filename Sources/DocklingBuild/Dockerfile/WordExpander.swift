@@ -31,6 +31,18 @@ public struct WordExpander: Sendable {
         }
     }
 
+    /// An instruction's text as BuildKit names its step (`processCmdEnv` in dockerfile2llb):
+    /// processed as one word with the values set at that step. For RUN (`run: true`) the
+    /// quotes stay and a variable that is not set stays as written (`SkipUnsetEnv`), since
+    /// the shell will see it; for COPY, ADD and WORKDIR quotes go and unset is "", as their
+    /// arguments are expanded. Text the lexer cannot read is named as written.
+    public func stepName(_ text: String, run: Bool, _ lookup: (String) -> String?) -> String {
+        var lexer = self.lexer
+        lexer.rawQuotes = run
+        lexer.keepUnset = run
+        return (try? lexer.processWord(text, lookup)) ?? text
+    }
+
     private var lexer: ShellLexer {
         ShellLexer(escape: escape.unicodeScalars.first ?? "\\")
     }

@@ -109,6 +109,24 @@ extension Kernel {
         }
     }
 
+    /// Gives a file an owner and group; a symlink itself gets them, not what it points to
+    /// (a layer's symlink may point anywhere on the host).
+    /// The corresponding C function is `lchown`.
+    public static func lchown(_ path: String, uid: UInt32, gid: UInt32, note: String) throws(KernelError) {
+        try traced("lchown", [StraceFormat.quote(path), String(uid), String(gid)], note: note) {
+            Int(Glibc.lchown(path, uid, gid))
+        }
+    }
+
+    /// Sets a file's permission bits, setuid, setgid and sticky included. Call it after
+    /// `lchown`: changing the owner clears setuid and setgid.
+    /// The corresponding C function is `chmod`.
+    public static func chmod(_ path: String, mode: UInt32, note: String) throws(KernelError) {
+        try traced("chmod", [StraceFormat.quote(path), StraceFormat.mode(mode)], note: note) {
+            Int(Glibc.chmod(path, mode_t(mode)))
+        }
+    }
+
     /// Removes a file.
     /// The corresponding C function is `unlink`.
     public static func unlink(_ path: String, note: String) throws(KernelError) {
