@@ -3,8 +3,13 @@ import XCTest
 /// `dockling builder prune` and `system prune` forget the build cache: the next build
 /// runs every step again, and the step images only the cache kept are gone.
 final class BuilderPruneSystemTests: XCTestCase {
+    private var fixture: BuildFixture?
+
+    override func tearDownWithError() throws { try fixture?.clean() }
+
     func testPruneForgetsTheCacheAndFreesTheStepImages() throws {
         let fixture = try BuildFixture("builder-prune")
+        self.fixture = fixture
         try fixture.dockerfile("FROM busybox\nRUN echo one > /one\nRUN echo two > /two\n")
         let first = try fixture.buildID()
         let cached = try fixture.buildID()

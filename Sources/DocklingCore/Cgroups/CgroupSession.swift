@@ -50,7 +50,15 @@ public final class CgroupSession {
     @discardableResult
     public func killAll() throws -> Int {
         // Every hierarchy holds the same processes, so the largest count is the count.
-        try drivers.map { try $0.killAll() }.max() ?? 0
+        // Each is tried even when one fails (a hierarchy whose directory a partial
+        // removal took is already empty), so none is left with processes in it.
+        var failure = FirstFailure()
+        var most = 0
+        for driver in drivers {
+            failure.attempt { most = max(most, try driver.killAll()) }
+        }
+        try failure.throwIfAny()
+        return most
     }
 
     /// What the kernel counted, merged across the hierarchies.
