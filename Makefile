@@ -67,6 +67,7 @@ vmtest:
 
 bench: release
 	@scripts/setup-debian.sh bench
+	bench/build/run.sh .build/release
 	bench/run.sh
 
 install: release

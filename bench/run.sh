@@ -118,6 +118,12 @@ hf list --warmup 3 --runs "$runs" -n "dockling ps -a (200 containers)" "dockling
     echo
     cat "$work/$part.md"
   done
+  # The build benchmark (bench/build/run.sh, run by `make bench` just before) has a file of its own.
+  if [ -f bench/build/results.md ]; then
+    echo
+    echo "## Build a Dockerfile (bench/build)"
+    tail -n +2 bench/build/results.md
+  fi
 } > bench/results.md
 bench/readme.py
 cat bench/results.md
