@@ -23,7 +23,6 @@ case "${1:-tour}" in
   bench) packages=("${tour[@]}"
     hyperfine        # the benchmarks' timer
     podman runc bubblewrap  # the peers dockling is compared with
-    docker.io        # dockerd 20.10's classic builder, for the build benchmark (started by hand, never as a service)
     nftables e2fsprogs  # the build benchmark checks the firewall is untouched; its stores get an ext4 of their own
   ) ;;
   vmtest) packages=("${tour[@]}"

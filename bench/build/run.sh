@@ -12,6 +12,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 if [ $# -ne 1 ] || [ ! -x "$1/dockling" ]; then
   echo "usage: $0 BIN_DIR   (the folder of dockling's release executables)" >&2; exit 2
 fi
+# docker.io is not installed for you: on a machine with systemd its package starts dockerd as a
+# service, which makes a bridge and firewall rules on the machine's own network. Install it, then
+# `systemctl disable --now docker.service docker.socket`; this script starts a dockerd of its own.
 for tool in hyperfine podman runc dockerd /usr/bin/docker nft mkfs.ext4 python3; do
   command -v "$tool" >/dev/null || { echo "$0: $tool is missing (apt-get install hyperfine podman docker.io nftables)" >&2; exit 2; }
 done
