@@ -160,7 +160,7 @@ table=$(python3 "$here/table.py" "$work/cold.json" "$work/cached.json" "$work/ch
   echo "\`bench/build/run.sh\` (release build, hyperfine, $runs runs cold and after a change, $((runs * 2)) cached) on"
   echo "$(nproc) cores, Linux $(uname -r), $(date -u +%Y-%m-%d), load average $load_before at the start and"
   echo "$load_after at the end. $(podman --version), dockerd $(dockerd --version | cut -d' ' -f3 | tr -d ,) (classic builder)."
-  echo "Medians; \"×\" is the other tool's median over dockling's. See README.md for what each case does."
+  echo "Medians; \"×\" is the other tool's median over dockling's. See bench/build/README.md for what each case does."
   echo
   echo "$table"
 } > "$here/results.md"
