@@ -9,11 +9,13 @@ struct BuilderCommand: ParsableCommand {
 
     /// The cache's records (which step made which image) and `RUN --mount=type=cache`
     /// folders go, then the step images and layers only they kept. Every build after it
-    /// runs every step again.
+    /// runs every step again. docker's plain `builder prune` keeps the cache that tagged
+    /// images use ("dangling" only) and `-a` takes all; dockling's always takes all — so its
+    /// prompt says so. What a running build uses stays (`BuildCacheRoots.removeAll`).
     struct Prune: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "prune", abstract: "Remove the build cache.")
 
-        @Flag(name: [.short, .customLong("all")], help: "Remove all build cache (dockling keeps no other kind).")
+        @Flag(name: [.short, .customLong("all")], help: "Remove all build cache: the same as without it (dockling always removes all).")
         var all = false
         @Flag(name: [.short, .customLong("force")], help: "Do not prompt for confirmation.") var force = false
         @OptionGroup var store: StoreOption
@@ -21,7 +23,7 @@ struct BuilderCommand: ParsableCommand {
 
         func run() throws {
             try trace.apply()
-            guard force || Confirmation.ask("WARNING! This will remove all dangling build cache.") else { return }
+            guard force || Confirmation.ask("WARNING! This will remove all build cache.") else { return }
             Tracer.shared.step = "build"
             let report = try SystemPrune(root: store.root).buildCache()
             // Records and cache mounts by name: `key-<hex>.json` → `key-<hex>`.

@@ -13,11 +13,17 @@ final class BuildContainerMountTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: path + "/context/src", withIntermediateDirectories: true)
     }
 
-    override func tearDown() { try? FileManager.default.removeItem(atPath: path) }
+    /// The cache mounts' locks the mounts took, as a RUN step holds them until its container is gone.
+    private var locks: [Int32] = []
+
+    override func tearDown() {
+        locks.forEach { close($0) }
+        try? FileManager.default.removeItem(atPath: path)
+    }
 
     private func mount(_ text: String, workdir: String = "/app", scratch: inout [String]) throws -> ContainerMount {
         try RunMount(parsing: text).containerMount(root: root, workingDirectory: workdir,
-                                                   bindRoots: ["": path + "/context"], scratch: &scratch)
+                                                   bindRoots: ["": path + "/context"], scratch: &scratch, locks: &locks)
     }
 
     func testEachTypeBecomesTheRuntimesMount() throws {
@@ -31,7 +37,13 @@ final class BuildContainerMountTests: XCTestCase {
         XCTAssertEqual(attributes[.posixPermissions] as? Int, 0o700)
         XCTAssertEqual(attributes[.ownerAccountID] as? Int, 33)
         XCTAssertEqual(try mount("type=cache,id=go,target=/elsewhere", scratch: &scratch).source, folder,
-                       "the same id is the same folder")
+                       "the same id is the same folder, and a second mount of it does not wait for the first")
+        XCTAssertEqual(locks.count, 2, "each cache mount holds its folder for the step")
+        XCTAssertFalse(try BuildCacheRoots.removeAll(in: root).contains(Path.base(of: folder)), "a prune leaves a held mount")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder))
+        locks.forEach { close($0) }
+        locks = []
+        XCTAssertTrue(try BuildCacheRoots.removeAll(in: root).contains(Path.base(of: folder)), "once let go, a prune takes it")
         XCTAssertEqual(try mount("type=tmpfs,dst=t,size=1m", scratch: &scratch),
                        ContainerMount(kind: .tmpfs, source: nil, destination: "/app/t", options: "size=1m"))
         XCTAssertEqual(try mount("target=/src,source=src", scratch: &scratch),

@@ -66,4 +66,18 @@ final class CopyArchiveTests: XCTestCase {
         XCTAssertTrue(error.what.contains("climbs out of the layer"), error.what)
         XCTAssertNil(lstatOf(scratch.path + "/escaped"))
     }
+
+    /// Docker untars an ADD archive as plain `tar -x`: `.wh.` names are files, not
+    /// whiteouts that would delete the image's /etc/passwd or hide its /etc.
+    func testWhiteoutNamesInAnArchiveAreFiles() throws {
+        let tree = try scratch.folder("whiteouts")
+        try scratch.file("etc/.wh.passwd", in: tree, "just a file")
+        try scratch.file("etc/.wh..wh..opq", in: tree)
+        try scratch.run("/usr/bin/tar", ["-cf", context + "/wh.tar", "etc"], in: tree)
+        try add(["wh.tar"], "/")
+        XCTAssertEqual(textOf(layer + "/etc/.wh.passwd"), "just a file")
+        XCTAssertEqual(lstatOf(layer + "/etc/.wh..wh..opq").map { $0.st_mode & S_IFMT }, S_IFREG)
+        XCTAssertNil(lstatOf(layer + "/etc/passwd"), "no 0:0 device: nothing of the image is deleted")
+        XCTAssertFalse(OverlayEntry.isOpaque(layer + "/etc"))
+    }
 }

@@ -37,8 +37,8 @@ public struct BuildCache {
         try? ImageStore(root: root).image(manifest: record.manifestDigest)
     }
 
-    /// `dockling builder prune`: forgets every record and empties every cache mount.
-    /// Returns how many went.
+    /// `dockling builder prune`: forgets every record and removes every cache mount that
+    /// no running build holds (see `BuildCacheRoots.removeAll`). Returns how many went.
     public func prune() throws -> Int {
         try BuildCacheRoots.removeAll(in: root).count
     }

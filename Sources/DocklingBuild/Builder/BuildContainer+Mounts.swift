@@ -11,8 +11,11 @@ import FoundationEssentials
 ///   `sharing=` is accepted; a build runs its steps one at a time, so all three behave alike.
 /// - `type=tmpfs,target=/t[,size=64m]`: fresh memory for the step.
 /// - `type=bind,target=/src[,source=dir][,from=stage][,rw]` (the default type): a folder of
-///   the context or of another stage, read-only. With `rw` the step may write, to a copy
-///   that is thrown away, as BuildKit's "written data will be discarded".
+///   the context or of another stage, read-only. From the context it is a copy of what
+///   `.dockerignore` lets through (a build never sees excluded files), made by the
+///   builder's own copier, which refuses pipes and devices rather than block on them.
+///   With `rw` the step may write, to a copy that is thrown away, as BuildKit's
+///   "written data will be discarded".
 struct RunMount {
     enum Kind: String { case bind, cache, tmpfs }
 
@@ -23,9 +26,13 @@ struct RunMount {
 
     init(parsing text: String) throws {
         self.text = text
-        for field in text.split(separator: ",").map(String.init) {
-            let parts = field.split(separator: "=", maxSplits: 1).map(String.init)
+        // Empty pieces are kept: `=` and `a,,b` are errors to report, not to skip.
+        for field in text.split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
+            let parts = field.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             let key = parts[0].lowercased()
+            guard !key.isEmpty else {
+                throw Self.error(text, "invalid field '\(field)' must be a key=value pair")
+            }
             fields[Self.aliases[key] ?? key] = parts.count == 2 ? parts[1] : "true"
         }
         let typeName = fields["type"] ?? "bind"
@@ -57,36 +64,79 @@ struct RunMount {
     private static let aliases = ["dst": "target", "destination": "target", "src": "source",
                                   "readonly": "ro", "readwrite": "rw"]
 
+    /// `from=`: empty for the build context.
+    var from: String { fields["from"] ?? "" }
+    /// `source=`: what a bind mounts, the root of `from` by default.
+    var source: String { fields["source"] ?? "/" }
+
     private func flag(_ name: String) -> Bool { fields[name].map { $0 == "true" || $0 == "1" } ?? false }
 
     /// The mount the container gets, with `target` relative to `workingDirectory` if it
-    /// is not absolute. A `rw` bind's throwaway copy is added to `scratch`, for the caller
-    /// to remove with the container.
+    /// is not absolute. A bind from the build context, and any `rw` bind, mounts a copy
+    /// (see `copy`), added to `scratch` for the caller to remove with the container; a
+    /// cache mount's lock goes into `locks`, for the caller to close then.
     func containerMount(root: StoreRoot, workingDirectory: String, bindRoots: [String: String],
-                        scratch: inout [String]) throws -> ContainerMount {
+                        context: BuildContext? = nil, scratch: inout [String],
+                        locks: inout [Int32]) throws -> ContainerMount {
         let destination = Path.absolute(target, cwd: workingDirectory)
         switch kind {
         case .tmpfs:
             return ContainerMount(kind: .tmpfs, source: nil, destination: destination,
                                   options: fields["size"].map { "size=\($0)" })
         case .cache:
-            return ContainerMount(kind: .bind, source: try cacheFolder(root: root), destination: destination,
-                                  readOnly: flag("ro"))
+            let folder = try heldCacheFolder(root: root, locks: &locks)
+            return ContainerMount(kind: .bind, source: folder, destination: destination, readOnly: flag("ro"))
         case .bind:
-            let from = fields["from"] ?? ""
-            guard let folder = bindRoots[from] else {
-                throw Self.error(text, "from=\(from): no stage or image of that name in this build")
+            let tree: LayeredTree, ignore: IgnoreRules, path: String
+            if from.isEmpty, let context {
+                // `select` says which .dockerignore line keeps an excluded source out.
+                (tree, ignore, path) = (context.tree, context.ignore, try context.select([source]).first?.path ?? "")
+            } else {
+                guard let folder = bindRoots[from] else {
+                    throw Self.error(text, "from=\(from): no stage or image of that name in this build")
+                }
+                (tree, ignore, path) = (LayeredTree(layers: [folder]), .none, source)
             }
-            let source = try RootfsPath(rootfs: folder).resolve(fields["source"] ?? "/")
-            guard FileManager.default.fileExists(atPath: source) else {
-                throw Self.error(text, "source=\(fields["source"] ?? "/") does not exist in "
-                                 + (from.isEmpty ? "the build context" : from))
+            guard let entry = (try? tree.resolve(path)).flatMap(tree.entry) else {
+                throw Self.error(text, "source=\(source) does not exist in " + (from.isEmpty ? "the build context" : from))
             }
-            guard flag("rw") else { return ContainerMount(kind: .bind, source: source, destination: destination, readOnly: true) }
+            // A context is always copied: a bind of the folder itself would show excluded files.
+            guard flag("rw") || (from.isEmpty && context != nil) else {
+                return ContainerMount(kind: .bind, source: entry.host, destination: destination, readOnly: true)
+            }
             let copy = BuildContainer.scratchPath(root: root, kind: "bind")
             scratch.append(copy)
-            try FileManager.default.copyItem(atPath: source, toPath: copy)
-            return ContainerMount(kind: .bind, source: copy, destination: destination)
+            return ContainerMount(kind: .bind, source: try Self.copy(entry, of: tree, ignore: ignore, into: copy),
+                                  destination: destination, readOnly: !flag("rw"))
+        }
+    }
+
+    /// A copy of `entry` in the new folder `folder` — a folder's contents through the
+    /// tree's walker, which leaves out what `ignore` excludes — by the layer copier COPY
+    /// uses, which keeps owners, modes and links and refuses pipes, sockets and devices.
+    /// Returns what to mount: `folder`, or the copied file in it.
+    private static func copy(_ entry: LayeredTree.Entry, of tree: LayeredTree, ignore: IgnoreRules,
+                             into folder: String) throws -> String {
+        try Kernel.mkdir(folder, mode: 0o755, note: "RUN --mount=type=bind: a copy of what it mounts")
+        var layer = try LayerFolder(layer: folder, base: LayeredTree(layers: []), owner: nil, chmod: nil)
+        if entry.isDirectory {
+            try layer.copyContents(of: entry, in: tree, ignore: ignore, to: "/")
+        } else {
+            try layer.copy(entry, to: "/file")
+        }
+        try layer.finish()
+        return entry.isDirectory ? folder : folder + "/file"
+    }
+
+    /// The cache folder, locked for this step (`BuildCacheRoots.holdMount`): a prune that
+    /// removed it while we waited for the lock means making it again.
+    private func heldCacheFolder(root: StoreRoot, locks: inout [Int32]) throws -> String {
+        while true {
+            let folder = try cacheFolder(root: root)
+            if let lock = try BuildCacheRoots.holdMount(folder) {
+                locks.append(lock)
+                return folder
+            }
         }
     }
 

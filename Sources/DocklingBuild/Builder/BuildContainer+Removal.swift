@@ -6,11 +6,17 @@ import Glibc
 
 extension BuildContainer {
     /// Runs `body`, then removes the container whatever happened — its folder, and its
-    /// cgroups if its monitor could not — so that a RUN step leaves nothing behind.
+    /// cgroups if its monitor could not — so that a RUN step leaves nothing behind. When
+    /// `body` failed, its error is the one reported, not one from the removal after it.
     func removing<T>(_ record: ContainerRecord, _ body: () throws -> T) throws -> T {
         let result = Result { try body() }
         if FileManager.default.fileExists(atPath: record.directory) {
-            try ContainerStore(root: root).remove(record.id)
+            do {
+                try ContainerStore(root: root).remove(record.id)
+            } catch {
+                _ = try result.get()
+                throw error
+            }
         }
         return try result.get()
     }

@@ -34,10 +34,13 @@ public struct BuildContainer {
         /// The host folders a `type=bind` mount's `from=` names: `""` is the build context,
         /// other keys a stage's name or index, or an image, as the builder has them on disk.
         public var bindRoots: [String: String]
+        /// The build context, when a bind mount reads it (no `from=`): what such a mount
+        /// shows is a copy of what `.dockerignore` lets through, as BuildKit's context holds.
+        public var context: BuildContext?
 
         public init(image: StoredImage, argv: [String], environment: [String] = [], workingDirectory: String = "/",
                     user: String? = nil, network: String = "none", mounts: [String] = [],
-                    bindRoots: [String: String] = [:]) {
+                    bindRoots: [String: String] = [:], context: BuildContext? = nil) {
             self.image = image
             self.argv = argv
             self.environment = environment
@@ -46,6 +49,7 @@ public struct BuildContainer {
             self.network = network
             self.mounts = mounts
             self.bindRoots = bindRoots
+            self.context = context
         }
     }
 
@@ -57,11 +61,16 @@ public struct BuildContainer {
     public func run(_ spec: Spec, output: (String) -> Void) throws -> BuildContainerResult {
         var scratch: [String] = []
         defer { scratch.forEach { try? FileManager.default.removeItem(atPath: $0) } }
-        let options = try runOptions(spec, scratch: &scratch)
-        // Ctrl-C waits while the container is made and started — no half-made container
-        // is left — and is then taken by the output relay, which ends the container.
+        // The cache mounts' locks, held until the container is gone (the kernel lets go
+        // of them if the build dies): no prune takes a cache mount from under a step.
+        var locks: [Int32] = []
+        defer { locks.forEach { try? Kernel.close($0, note: "the RUN step is over: let go of its cache mount") } }
+        // Ctrl-C waits while the mounts' copies and the container are made and started —
+        // no half-made copy or container is left — and is then taken by the output relay,
+        // which ends the container.
         let held = try Interrupts.hold(note: "Ctrl-C waits until the RUN step's container runs")
         defer { Interrupts.release(held, note: "the RUN step's container is gone: let a pending Ctrl-C in") }
+        let options = try runOptions(spec, scratch: &scratch, locks: &locks)
         let id = ContainerID.generate()
         let monitor = try InitProcess.spawnMonitor(containerID: id)
         let record: ContainerRecord
@@ -85,7 +94,7 @@ public struct BuildContainer {
 
     /// docker's rules for the container, with the builder's choices over the image's:
     /// the argv exactly as given (the image's Entrypoint and Cmd play no part in a RUN).
-    private func runOptions(_ spec: Spec, scratch: inout [String]) throws -> RunOptions {
+    private func runOptions(_ spec: Spec, scratch: inout [String], locks: inout [Int32]) throws -> RunOptions {
         guard !spec.argv.isEmpty else { throw UsageError(step: "build", "a RUN step needs a command") }
         var options = RunOptions(image: spec.image.id.description)
         options.entrypoint = spec.argv.first
@@ -96,7 +105,8 @@ public struct BuildContainer {
         options.network = spec.network
         options.mounts = try spec.mounts.map {
             try RunMount(parsing: $0).containerMount(root: root, workingDirectory: spec.workingDirectory,
-                                                     bindRoots: spec.bindRoots, scratch: &scratch)
+                                                     bindRoots: spec.bindRoots, context: spec.context, scratch: &scratch,
+                                                     locks: &locks)
         }
         return options
     }
@@ -105,7 +115,10 @@ public struct BuildContainer {
     /// Waits for its monitor, which has let go of the mounts and cgroup by then.
     private func relay(_ client: AttachClient?, monitor: InitProcess,
                        output: (String) -> Void) throws -> (status: Int32, interruptedBy: Int32?) {
-        guard let client else { throw UsageError(step: "build", "the RUN step's container did not start") }
+        guard let client else {
+            _ = try? Kernel.wait(monitor.pid, note: "the RUN step's container did not start: its monitor ends")
+            throw UsageError(step: "build", "the RUN step's container did not start")
+        }
         var lines = OutputLines()
         var interruptedBy: Int32?
         let status = try client.collectOutput({ lines.feed($0, to: output) }, onSignal: { signal in

@@ -60,7 +60,7 @@ extension Builder {
             }
             return built
         }
-        guard let image = try store.resolve(from) else {
+        guard let image = try store.leasing(lease, { try store.resolve(from) }) else {
             throw BuildFailure("COPY --from=\(from): no stage of that name, and no such image in dockling's store"
                 + " — `dockling load -i FILE` brings one (dockling builds offline)")
         }
@@ -70,13 +70,14 @@ extension Builder {
     /// The context, read on first use. A folder's content hashes are remembered between
     /// builds beside the cache records (so `builder prune` forgets them too); a context
     /// from standard input is new every time, so there is nothing to remember.
-    private func buildContext() throws -> BuildContext {
+    func buildContext() throws -> BuildContext {
         if let context { return context }
         let vertex = begin("[internal] load build context")
         try FileManager.default.createDirectory(atPath: root.buildCache, withIntermediateDirectories: true)
         let statCache = input.scratch != nil ? nil
             : root.buildCache + "/context-" + Digest.of(Array(input.contextDirectory.utf8)).hex + ".stat"
         let made = try BuildContext(directory: input.contextDirectory, ignore: input.ignore, statCache: statCache)
+        try checkInterrupted()
         finish(vertex)
         context = made
         return made

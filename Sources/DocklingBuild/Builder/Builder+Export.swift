@@ -15,7 +15,7 @@ extension Builder {
             for label in request.labels { labels[label.name] = label.value }
             execution.labels = labels
             config.config = execution
-            image = try store.makeImage(parent: image, changes: nil, config: config)
+            image = try store.makeImage(parent: image, changes: nil, config: config, lease: lease)
         }
         observer.note("writing image \(image.id) done", in: vertex)
         try store.tag(image, as: request.tags)

@@ -7,28 +7,35 @@ extension Builder {
     /// container's upper directory) is the new layer.
     func run(_ run: RunInstruction, _ step: Step, in state: inout StageState, trigger: Bool) throws {
         let execution = state.execution
+        // Mounts are checked before anything runs: a bad one is the Dockerfile line's error.
+        let parsed = try run.mounts.map(RunMount.init(parsing:))
+        if let from = parsed.first(where: { !$0.from.isEmpty && $0.kind == .bind })?.from {
+            throw BuildFailure("RUN --mount=…,from=\(from): dockling mounts only the build context so far;"
+                + " copy what the step needs with COPY --from=\(from) instead")
+        }
+        let network = try networkName(run.network)
         var heredoc = HeredocRun(run)
         defer { heredoc.remove() }
         let argv = command(try heredoc.form(scratch: BuildContainer.scratchPath(root: root, kind: "heredoc")),
                            shell: execution.shell)
-        let network = try networkName(run.network)
         let snapshot = state
         let createdBy = "RUN " + state.args.runPrefix(lookup: snapshot.lookup) + argv.joined(separator: " ") + " # buildkit"
-        let vertex = begin(state.vertexName(stepName(step, state, run: true) + heredoc.summary, trigger: trigger))
-        if let from = run.mounts.compactMap(RunMountSource.from).first(where: { !$0.isEmpty }) {
-            throw BuildFailure("RUN --mount=…,from=\(from): dockling mounts only the build context so far;"
-                + " copy what the step needs with COPY --from=\(from) instead")
+        // What the step reads from the context is keyed by its content, as a COPY's is.
+        let binds = parsed.filter { $0.kind == .bind }
+        let context = binds.isEmpty ? nil : try buildContext()
+        var settings = ["network=" + network] + run.mounts.map { "mount=" + $0 } + heredoc.settings
+        for bind in binds {
+            settings.append("bind \(bind.target) context " + (try context!.contentKey(try context!.select([bind.source]))).digest)
         }
-        let mounts = run.mounts + heredoc.mounts
-        try commit(step, in: &state, trigger: trigger, createdBy: createdBy,
-                   settings: ["network=" + network] + mounts.map { "mount=" + $0 }, vertex: vertex,
-                   runsContainer: true) {
+        let vertex = begin(state.vertexName(stepName(step, state, run: true) + heredoc.summary, trigger: trigger))
+        try commit(step, in: &state, trigger: trigger, createdBy: createdBy, settings: settings, vertex: vertex) {
             // A RUN straight after `FROM scratch` still needs an image to stand on: the empty one.
-            let parent = try snapshot.image ?? store.makeImage(parent: nil, changes: nil, config: snapshot.config)
+            let parent = try snapshot.image ?? store.makeImage(parent: nil, changes: nil, config: snapshot.config,
+                                                               lease: lease)
             let spec = BuildContainer.Spec(
                 image: parent, argv: argv, environment: snapshot.args.runEnvironment(over: execution.env ?? []),
                 workingDirectory: execution.workingDir ?? "/", user: execution.user, network: network,
-                mounts: mounts, bindRoots: heredoc.bindRoots.merging(["": input.contextDirectory]) { first, _ in first })
+                mounts: run.mounts + heredoc.mounts, bindRoots: heredoc.bindRoots, context: context)
             let result = try BuildContainer(root: root).run(spec) { observer.output($0, in: vertex) }
             guard result.status == 0 else {
                 throw BuildFailure("process \"\(argv.joined(separator: " "))\" did not complete successfully: exit code: \(result.status)")
@@ -38,11 +45,18 @@ extension Builder {
     }
 
     /// `RUN --network=…`, or the build's `--network`: `none` or `host` (dockling's
-    /// `default` is `none` until it has a bridge network).
+    /// `default` is `none` until it has a bridge network). `none` may always narrow; the
+    /// host's network is BuildKit's `network.host` entitlement: only a build that was
+    /// itself given `--network host` grants it, never the Dockerfile alone.
     private func networkName(_ written: String?) throws -> String {
         switch written {
         case nil, "default": return request.network.runtimeName
-        case "none", "host": return written!
+        case "none": return "none"
+        case "host":
+            guard request.network == .host else {
+                throw BuildFailure("network.host is not allowed: RUN --network=host needs `dockling build --network host`")
+            }
+            return "host"
         default: throw BuildFailure("unsupported network mode \(written!): dockling builds with none or host")
         }
     }
@@ -70,6 +84,8 @@ struct HeredocRun {
     private(set) var scratch: String?
     private(set) var mounts: [String] = []
     private(set) var bindRoots: [String: String] = [:]
+    /// What the cache key adds for a `#!` script: its body (the command names only its path).
+    private(set) var settings: [String] = []
 
     init(_ run: RunInstruction) { self.run = run }
 
@@ -92,20 +108,28 @@ struct HeredocRun {
     }
 
     /// The command to run, the shell form's text with the heredocs worked in; a `#!`
-    /// script is written into `directory` (made here, only then).
+    /// script is written into `directory` (made here, only then) as `script` — never
+    /// under its heredoc name, which the Dockerfile chose — and mounted at `/dev/pipes/NAME`.
     mutating func form(scratch directory: String) throws -> CommandForm {
         guard case .shell(let text) = run.command, !run.heredocs.isEmpty else { return run.command }
         guard let only = single else {
             return .shell(([text] + run.heredocs.map { $0.content + $0.name }).joined(separator: "\n"))
         }
         guard only.content.hasPrefix("#!") else { return .shell(only.content) }
+        let name = only.name
+        // The name becomes a file in /dev/pipes and a field of the mount's text.
+        guard !name.isEmpty, name != ".", name != "..", !name.contains(where: { "/,=".contains($0) }) else {
+            throw BuildFailure("heredoc name \"\(name)\" cannot name a script in /dev/pipes:"
+                + " a `#!` here-document's name may not be . or .. nor hold /, , or =")
+        }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         scratch = directory
-        try AtomicFile.write(Array(only.content.utf8), to: directory + "/" + only.name, durable: false)
-        try Kernel.chmod(directory + "/" + only.name, mode: 0o755, note: "the RUN's here-document script can be executed")
-        mounts = ["type=bind,from=/dev/pipes,source=\(only.name),target=/dev/pipes/\(only.name)"]
+        try AtomicFile.write(Array(only.content.utf8), to: directory + "/script", durable: false)
+        try Kernel.chmod(directory + "/script", mode: 0o755, note: "the RUN's here-document script can be executed")
+        mounts = ["type=bind,from=/dev/pipes,source=script,target=/dev/pipes/\(name)"]
         bindRoots = ["/dev/pipes": directory]
-        return .shell("/dev/pipes/" + only.name)
+        settings = ["heredoc \(name) " + Digest.of(Array(only.content.utf8)).description]
+        return .shell("/dev/pipes/" + name)
     }
 
     func remove() {

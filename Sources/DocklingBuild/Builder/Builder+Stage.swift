@@ -44,7 +44,7 @@ extension Builder {
         if state.image == nil || state.image!.config != state.config {
             // Only what FROM changed (PATH, the triggers cleared): the same bytes every
             // time, so the same image id — no cache needed.
-            state.image = try store.makeImage(parent: state.image, changes: nil, config: state.config)
+            state.image = try store.makeImage(parent: state.image, changes: nil, config: state.config, lease: lease)
             state.config = state.image!.config
         }
         return state
@@ -63,7 +63,8 @@ extension Builder {
         if let known = bases[name] { return known }
         let shown = (try? ImageReference(parsing: name))?.description ?? name
         let metadata = begin("[internal] load metadata for \(shown)")
-        guard let image = try store.resolve(name) else {
+        // Leased at once: a `rmi` of the base image meanwhile leaves this build its blobs.
+        guard let image = try store.leasing(lease, { try store.resolve(name) }) else {
             throw BuildFailure.at(line, "failed to resolve source metadata for \(shown): no such image in dockling's store"
                 + " — dockling builds offline: `dockling load -i FILE` brings an image saved by docker, podman or"
                 + " dockling (`dockling pull` comes with the registry concept, issue 20)")

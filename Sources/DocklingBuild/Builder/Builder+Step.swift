@@ -1,8 +1,10 @@
 import DocklingCore
+import FoundationEssentials
 
 extension Builder {
     /// One instruction of a stage (or an ONBUILD trigger run after its `FROM`).
     func perform(_ step: Step, in state: inout StageState, trigger: Bool) throws {
+        try checkInterrupted()
         do {
             if case .arg(let declarations) = step.instruction {
                 // ARG defaults are expanded one by one: `ARG A=1 B=$A` sees A.
@@ -34,8 +36,9 @@ extension Builder {
         } catch let interrupted as BuildInterrupted {
             throw interrupted
         } catch let failure as ContextError {
-            // A COPY source that is not there, a user --chown cannot find…: docker's words.
-            let message = "failed to compute cache key: " + failure.what + (failure.hint.map { " — " + $0 } ?? "")
+            // A COPY source that is not there, a user --chown cannot find, a copy that
+            // failed…: docker's words for each.
+            let message = failure.label + ": " + failure.what + (failure.hint.map { " — " + $0 } ?? "")
             throw BuildFailure(message, vertex: current?.name, lines: step.line...step.endLine)
         } catch let failure as DocklingFailure {
             let message = failure.what + (failure.hint.map { " — " + $0 } ?? "")
@@ -58,7 +61,7 @@ extension Builder {
     /// The step's progress line, if it has one, ends here: `CACHED`, or `DONE` after the work.
     func commit(_ step: Step, in state: inout StageState, trigger: Bool, createdBy: String?,
                 instruction: String? = nil, settings: [String] = [], source: String? = nil,
-                contentKey: ContentKey? = nil, vertex: BuildVertex? = nil, runsContainer: Bool = false,
+                contentKey: ContentKey? = nil, vertex: BuildVertex? = nil,
                 make: () throws -> StepOutput = { StepOutput() }) throws {
         let key = CacheKey(parent: state.parentID, instruction: instruction ?? createdBy ?? step.original,
                            settings: settings, source: source)
@@ -66,7 +69,7 @@ extension Builder {
                         (trigger ? "ONBUILD " : "") + step.original].joined(separator: "\n")
         let before = state.image?.config ?? Self.emptyConfig
         let layersBefore = state.image?.manifest.layers.count ?? 0
-        if !request.noCache, let record = cache.lookUp(key.digest.hex), let image = cache.image(of: record) {
+        if !request.noCache, let image = try store.leasing(lease, { cache.lookUp(key.digest.hex).flatMap(cache.image) }) {
             if let vertex { finish(vertex, cached: true) }
             state.image = image
             state.config = image.config
@@ -78,16 +81,18 @@ extension Builder {
         if let vertex { observer.cacheMiss((trigger ? "ONBUILD " : "") + step.original + " — " + reason, in: vertex) }
         let parent = state.image, config = state.config
         var changes: [UnionChange] = []
-        // A RUN's container answers Ctrl-C itself; any other step's scratch folder is
-        // written and made a layer with Ctrl-C held back, so none of it stays in tmp/.
-        func work() throws -> (StepOutput, StoredImage) {
-            let output = try make()
-            if observer.wantsChanges, let upper = output.changes {
+        // Ctrl-C is held back for the whole build (see `build`): a RUN's container answers
+        // it itself, any other step's scratch folder becomes its layer first.
+        let output = try make()
+        if observer.wantsChanges, let upper = output.changes {
+            do {
                 changes = try UnionDiff.changes(upper: upper, layers: parent.map(store.layerDirectories) ?? [])
+            } catch {
+                try? FileManager.default.removeItem(atPath: upper)
+                throw error
             }
-            return (output, try makeImage(on: parent, output, config: config, createdBy: createdBy))
         }
-        let (output, image) = runsContainer ? try work() : try Interrupts.holding(note: "write a build step's layer", work)
+        let image = try makeImage(on: parent, output, config: config, createdBy: createdBy)
         try cache.store(BuildCacheRecord(image: image, step: identity, contentKey: contentKey, parentImageID: key.parent),
                         for: key.digest.hex)
         state.image = image
@@ -111,7 +116,7 @@ extension Builder {
             entry.emptyLayer = output.changes == nil ? true : nil
             config.history = (config.history ?? []) + [entry]
         }
-        return try store.makeImage(parent: parent, changes: output.changes, as: output.source, config: config)
+        return try store.makeImage(parent: parent, changes: output.changes, as: output.source, config: config, lease: lease)
     }
 
     /// Why the cache had nothing for `key`, in one line, by comparing with the last time

@@ -1,5 +1,8 @@
 import DocklingCore
 import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `docker build`: a Dockerfile becomes an image, step by step — and each step is one of
 /// two things. A RUN, COPY, ADD or WORKDIR makes a layer: RUN by running the command in a
@@ -15,6 +18,8 @@ public final class Builder {
     let root: StoreRoot
     let store: ImageStore
     let cache: BuildCache
+    /// What this build made or stands on, kept from every prune until it ends.
+    let lease: BuildLease
     let observer: BuildObserver
     var vertices = 0
     /// The progress line open now, if any: a failure is reported under it.
@@ -34,26 +39,42 @@ public final class Builder {
     var bases: [String: StoredImage] = [:]
     /// Stages that ran at least one step in this build, for explaining misses after them.
     var rebuiltStages: Set<Int> = []
+    /// The signal mask from before the build held Ctrl-C back; nil while it is not held.
+    private var interruptMask: sigset_t?
 
     public init(request: BuildRequest, root: StoreRoot, observer: BuildObserver) {
         self.request = request
         self.root = root
         store = ImageStore(root: root)
         cache = BuildCache(root: root)
+        lease = BuildLease(root: root)
         self.observer = observer
     }
 
     /// Builds, names the result as the request asks, and returns it. A failure is reported
     /// to the observer before it is thrown (always a `BuildFailure`): nothing it made is named.
+    ///
+    /// Ctrl-C (SIGTERM, SIGHUP, SIGQUIT) is held back for the whole build: a RUN's
+    /// container takes it at once, any other work finishes its part and the build stops at
+    /// the next `checkInterrupted` — its scratch, its standard input's copy and its lease
+    /// removed, exit 130. Then the mask is given back. Only a Dockerfile typed on the
+    /// terminal is read with Ctrl-C free: its reader may give up typing.
     @discardableResult
     public func build() throws -> StoredImage {
+        defer { if let interruptMask { Interrupts.release(interruptMask, note: "the build is over: let Ctrl-C in") } }
+        if request.context != .standardInput || isatty(0) != 1 { try holdInterrupts() }
         do {
-            defer { input?.remove() }
+            defer {
+                lease.end()
+                input?.remove()
+            }
             try load()
             let target = try graph.target(request.target)
             for index in try graph.order(for: target) {
+                try checkInterrupted()
                 results[index] = try buildStage(index)
             }
+            try checkInterrupted()
             let image = try export(results[target]!)
             observer.finished(image)
             return image
@@ -79,11 +100,24 @@ public final class Builder {
         current = nil
     }
 
+    /// Holds Ctrl-C back until `build` ends; `checkInterrupted` looks whether it came.
+    private func holdInterrupts() throws {
+        interruptMask = try Interrupts.hold(note: "from now on the build ends cleaned up whenever Ctrl-C comes")
+    }
+
+    /// Stops the build if Ctrl-C (or SIGTERM…) came while it was held back.
+    func checkInterrupted() throws {
+        if let signal = try Kernel.takePendingSignal(Interrupts.signals, note: "did Ctrl-C come? then the build stops here") {
+            throw BuildInterrupted(signal: signal)
+        }
+    }
+
     /// Reads and parses the Dockerfile, the build args and the stage graph.
     private func load() throws {
         let named = request.dockerfile.flatMap { $0.split(separator: "/").last.map(String.init) } ?? "Dockerfile"
         let definition = begin("[internal] load build definition from \(named)")
         input = try BuildInput(request, root: root)
+        if interruptMask == nil { try holdInterrupts() }
         observer.note("transferring dockerfile: \(HumanUnits.size(Int64(input.dockerfileText.utf8.count))) done", in: definition)
         dockerfile = try Dockerfile.parse(input.dockerfileText, file: input.dockerfileName)
         for warning in dockerfile.warnings {

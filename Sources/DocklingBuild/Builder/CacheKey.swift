@@ -30,8 +30,10 @@ public struct CacheKey: Sendable, Equatable {
             + (source.map { ["source " + $0] } ?? [])
     }
 
-    /// The key: sha256 of the parts.
+    /// The key: sha256 of the parts, each after its length in bytes (`12:parent sha…`),
+    /// so that no part's text — a heredoc's newlines, a mount's value — can pass for a
+    /// boundary between parts: two different lists never hash the same bytes.
     public var digest: Digest {
-        Digest.of(Array(parts.joined(separator: "\n").utf8))
+        Digest.of(parts.flatMap { Array("\($0.utf8.count):".utf8) + Array($0.utf8) })
     }
 }

@@ -58,12 +58,24 @@ struct StageState {
     }
 
     /// How many of `steps` BuildKit gives a progress line, plus one for `FROM` an image.
+    /// A WORKDIR that leads to `/` makes no folder and so no line: it is left out when
+    /// the Dockerfile's own words say so (`WORKDIR /`, `WORKDIR /app` then `WORKDIR ..`);
+    /// one decided by a variable or the image's WORKDIR is counted.
     static func vertexCount(_ steps: [Step], fromImage: Bool) -> Int {
-        steps.filter { step in
+        var count = fromImage ? 1 : 0
+        var cwd: String?  // nil: not known before the build
+        for step in steps {
             switch step.instruction {
-            case .run, .copy, .workdir: true
-            default: false
+            case .run, .copy:
+                count += 1
+            case .workdir(let path):
+                cwd = path.contains("$") ? nil
+                    : path.hasPrefix("/") ? GoPath.clean(path) : cwd.map { GoPath.clean($0 + "/" + path) }
+                if cwd != "/" { count += 1 }
+            default:
+                break
             }
-        }.count + (fromImage ? 1 : 0)
+        }
+        return count
     }
 }

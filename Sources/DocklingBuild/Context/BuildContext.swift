@@ -20,7 +20,7 @@ public struct BuildContext: Sendable {
     public init(directory: String, ignore: IgnoreRules, statCache: String?) throws(ContextError) {
         // The real path: the stat cache is keyed by where files are, whatever the
         // context was called (a relative name, a path through a symlink).
-        guard let real = hostRealPath(directory) else {
+        guard let real = try? FileIO.realpath(directory) else {
             throw ContextError("unable to prepare context: path \"\(directory)\" not found",
                                hint: "the context is the folder whose files COPY reads, usually `.`")
         }

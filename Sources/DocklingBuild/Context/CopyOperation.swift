@@ -37,7 +37,18 @@ public struct CopyOperation: Sendable {
     /// `--chown` names, and where its symlinks lead. Nothing is ever written outside
     /// `layer`: every path is resolved inside the image first. On an error the folder may
     /// hold part of the copy: the caller discards it, as it discards a failed RUN's.
+    /// Its errors are marked `duringCopy` (BuildKit's "failed to copy files").
     public func apply(from source: CopySource, onto base: LayeredTree, into layer: String) throws(ContextError) {
+        do {
+            try copy(from: source, onto: base, into: layer)
+        } catch {
+            var failure = error
+            failure.duringCopy = true
+            throw failure
+        }
+    }
+
+    private func copy(from source: CopySource, onto base: LayeredTree, into layer: String) throws(ContextError) {
         try refuseUnsupportedFlags()
         let items = try self.items(from: source)
         let destination = instruction.destination

@@ -10,14 +10,17 @@ extension LayerFolder {
         let info = entry.info
         let identity = FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
         if entry.isRegularFile, info.st_nlink > 1, let first = written[identity] {
-            guard link(first, host) == 0 else { throw ContextError("link(\(first), \(host)): \(Errno.current)") }
+            do {
+                try Kernel.link(first, at: host, note: "COPY: a second name of one source file stays one file")
+            } catch {
+                throw ContextError("cannot copy \(path): \(error)")
+            }
             return  // one inode: owner, mode and times are the first name's
         }
         let mode = UInt32(info.st_mode & 0o7777)
         switch info.st_mode & S_IFMT {
         case S_IFDIR:
-            var existing = stat()
-            if lstat(host, &existing) != 0 {
+            if FileIO.lstat(host) == nil {
                 do {
                     try Kernel.mkdir(host, mode: 0o700, note: "COPY: a folder of the source")
                 } catch {
@@ -38,14 +41,14 @@ extension LayerFolder {
             try copyData(from: entry.host, to: host, named: path)
             if info.st_nlink > 1 { written[identity] = host }
         default:
-            throw ContextError("cannot copy /\(entry.path): it is a device, pipe or socket",
+            throw ContextError("cannot copy /\(entry.path): it is a pipe or a device file",
                                hint: "COPY takes files, folders and symlinks; leave special files out with .dockerignore")
         }
         let ids = owner ?? (info.st_uid, info.st_gid)
         let isDirectory = entry.isDirectory
         try setOwnerAndMode(host, uid: ids.uid, gid: ids.gid,
                             mode: entry.isSymlink ? nil : chmod?.applied(to: mode, isDirectory: isDirectory) ?? mode)
-        if !isDirectory { setTimes(host, info) }
+        if !isDirectory { try setTimes(host, info) }
     }
 
     /// A folder's contents (what `.dockerignore` lets through) into the folder `path`.
@@ -92,17 +95,21 @@ extension LayerFolder {
 
     /// Sets the folders' times last, once nothing more is written into them.
     func finish() throws(ContextError) {
-        for (host, info) in folderTimes.reversed() { setTimes(host, info) }
+        for (host, info) in folderTimes.reversed() { try setTimes(host, info) }
     }
 
     /// The source's access and modification times (not the symlink's target's).
-    private func setTimes(_ host: String, _ info: stat) {
-        let times = [info.st_atim, info.st_mtim]
-        _ = utimensat(AT_FDCWD, host, times, AT_SYMLINK_NOFOLLOW)
+    private func setTimes(_ host: String, _ info: stat) throws(ContextError) {
+        do {
+            try Kernel.setTimes(host, access: info.st_atim, modification: info.st_mtim,
+                                note: "the layer's file keeps its source's times")
+        } catch {
+            throw ContextError("\(error)")
+        }
     }
 
-    /// The bytes of `source` into the new file `host`, in large chunks. Bulk data is not
-    /// traced write by write (as the core's layer writer does), the opens are.
+    /// The bytes of `source` into the new file `host` (`FileIO.copy`, in large chunks). Bulk
+    /// data is not traced write by write (as the core's layer writer does), the opens are.
     private func copyData(from source: String, to host: String, named path: String) throws(ContextError) {
         let input: Int32, output: Int32
         do {
@@ -118,20 +125,10 @@ extension LayerFolder {
             throw ContextError("cannot write \(path) in the layer: \(error)")
         }
         defer { _ = try? Kernel.close(output, note: "copied") }
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: FileDigest.chunkSize, alignment: 16)
-        defer { buffer.deallocate() }
-        while true {
-            let count = read(input, buffer.baseAddress!, buffer.count)
-            if count < 0 && errno == EINTR { continue }
-            guard count >= 0 else { throw ContextError("cannot read the source of \(path): \(Errno.current)") }
-            if count == 0 { return }
-            var offset = 0
-            while offset < count {
-                let done = Glibc.write(output, buffer.baseAddress! + offset, count - offset)
-                if done < 0 && errno == EINTR { continue }
-                guard done > 0 else { throw ContextError("cannot write \(path) in the layer: \(Errno.current)") }
-                offset += done
-            }
+        do {
+            try FileIO.copy(from: input, to: output)
+        } catch {
+            throw ContextError("cannot copy \(path) into the layer: \(error)")
         }
     }
 }

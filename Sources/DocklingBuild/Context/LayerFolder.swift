@@ -30,10 +30,11 @@ struct LayerFolder {
     }
 
     init(layer: String, base: LayeredTree, owner: (uid: UInt32, gid: UInt32)?, chmod: FileModeChange?) throws(ContextError) {
-        guard let resolved = hostRealPath(layer) else {
-            throw ContextError("the layer folder \(layer) is missing: \(Errno.current)")
+        do {
+            root = try FileIO.realpath(layer)
+        } catch {
+            throw ContextError("the layer folder \(layer) is missing: \(error)")
         }
-        root = resolved
         view = LayeredTree(layers: base.layers + [root])
         self.owner = owner
         self.chmod = chmod
@@ -52,8 +53,7 @@ struct LayerFolder {
         var host = root
         for index in names.indices {
             host += "/" + names[index]
-            var info = stat()
-            if lstat(host, &info) == 0 {
+            if let info = FileIO.lstat(host) {
                 guard info.st_mode & S_IFMT == S_IFDIR else { throw notFolder(path, names[...index]) }
                 continue
             }
@@ -108,8 +108,7 @@ struct LayerFolder {
             throw ContextError("cannot copy a file to /: the root is a folder", hint: "end the destination with / to copy into it")
         }
         let host = try folder(DocklingCore.Path.parent(of: clean)) + "/" + name
-        var info = stat()
-        if lstat(host, &info) == 0, !(keepingFolder && info.st_mode & S_IFMT == S_IFDIR) {
+        if let info = FileIO.lstat(host), !(keepingFolder && info.st_mode & S_IFMT == S_IFDIR) {
             do {
                 try FileManager.default.removeItem(atPath: host)
             } catch {

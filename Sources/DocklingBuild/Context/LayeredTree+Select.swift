@@ -18,7 +18,7 @@ extension LayeredTree {
     /// Resolves sources against the tree, as BuildKit resolves them: relative to the root
     /// whatever they start with (a leading `/` and every `..` stop at the root), wildcards
     /// matched with Go's `filepath.Match` one name at a time, a wildcard that matches
-    /// nothing is no source at all. Names `ignore` excludes do not exist.
+    /// nothing is no source at all. Names `ignore` excludes do not exist, nor do sockets.
     /// `missing` makes the error for a name that is not there (its cleaned path, and the
     /// `.dockerignore` line when that is why).
     func select(_ sources: [String], ignore: IgnoreRules,
@@ -35,7 +35,7 @@ extension LayeredTree {
                     .map { ContextSource(pattern: source, path: $0.joined(separator: "/")) }
                 continue
             }
-            guard let found = entry(try resolve(path)) else { throw missing(path, nil) }
+            guard let found = entry(try resolve(path)), !found.isSocket else { throw missing(path, nil) }
             if let match = ignore.exclusion(of: path), !hasIncludedContent(found, ignore: ignore) {
                 throw missing(path, match)
             }
@@ -70,7 +70,7 @@ extension LayeredTree {
         var matches: [[String]] = []
         for candidate in candidates {
             let path = folder + [candidate]
-            guard let found = entry(try resolve(path.joined(separator: "/"))) else { continue }
+            guard let found = entry(try resolve(path.joined(separator: "/"))), !found.isSocket else { continue }
             let text = path.joined(separator: "/")
             if ignore.exclusion(of: text) != nil && !hasIncludedContent(found, ignore: ignore) { continue }
             matches += try glob(rest, under: path, ignore: ignore)

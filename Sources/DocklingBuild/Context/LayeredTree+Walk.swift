@@ -10,6 +10,7 @@ extension LayeredTree {
     /// a content key never depends on the order a folder lists its entries in). What
     /// `ignore` excludes is left out; an excluded folder is still looked into when an
     /// exception might let something in it back in, and kept only if something was.
+    /// Sockets are left out too (`Entry.isSocket`).
     func walk(_ folder: Entry, ignore: IgnoreRules) -> [WalkItem] {
         var items: [WalkItem] = []
         if folder.isDirectory { visit(GoPath.components(folder.path), relative: "", ignore: ignore, into: &items) }
@@ -20,6 +21,7 @@ extension LayeredTree {
         let entries = children(names) ?? [:]
         for name in entries.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             let child = entries[name]!
+            if child.isSocket { continue }
             let path = relative.isEmpty ? name : relative + "/" + name
             let excluded = ignore.exclusion(of: child.path) != nil
             if child.isDirectory {

@@ -32,6 +32,9 @@ public struct LayeredTree: Sendable {
         var isDirectory: Bool { info.st_mode & S_IFMT == S_IFDIR }
         var isSymlink: Bool { info.st_mode & S_IFMT == S_IFLNK }
         var isRegularFile: Bool { info.st_mode & S_IFMT == S_IFREG }
+        /// A Unix socket: no COPY sees one, as docker's context tar skips them (git's
+        /// fsmonitor leaves one in `.git/`); `select` and `walk` leave them out.
+        var isSocket: Bool { info.st_mode & S_IFMT == S_IFSOCK }
     }
 
     /// What one layer says about a path.
@@ -50,17 +53,15 @@ public struct LayeredTree: Sendable {
         var hidesBelow = false
         for (index, name) in names.enumerated() {
             here += "/" + name
-            var info = stat()
-            guard lstat(here, &info) == 0 else { return .missing(hidesBelow: hidesBelow) }
-            if Self.isWhiteout(info) { return .deleted }
+            guard let info = FileIO.lstat(here) else { return .missing(hidesBelow: hidesBelow) }
+            if OverlayEntry.isWhiteout(info) { return .deleted }
             if index == names.count - 1 {
                 return .found(Entry(path: names.joined(separator: "/"), host: here, info: info))
             }
             guard info.st_mode & S_IFMT == S_IFDIR else { return .deleted }
             hidesBelow = hidesBelow || OverlayEntry.isOpaque(here)
         }
-        var info = stat()
-        return lstat(layer, &info) == 0 ? .found(Entry(path: "", host: layer, info: info)) : .missing(hidesBelow: false)
+        return FileIO.lstat(layer).map { .found(Entry(path: "", host: layer, info: $0)) } ?? .missing(hidesBelow: false)
     }
 
     /// The entry at `names` (no symlink among them followed), or nil when the stack does not have it.
@@ -94,19 +95,12 @@ public struct LayeredTree: Sendable {
                 for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.host)) ?? []
                 where seen.insert(name).inserted {
                     let host = folder.host + "/" + name
-                    var info = stat()
-                    guard lstat(host, &info) == 0, !Self.isWhiteout(info) else { continue }
+                    guard let info = FileIO.lstat(host), !OverlayEntry.isWhiteout(info) else { continue }
                     result[name] = Entry(path: (names + [name]).joined(separator: "/"), host: host, info: info)
                 }
                 if OverlayEntry.isOpaque(folder.host) { break layers }
             }
         }
         return isFolder ? result : nil
-    }
-
-    /// overlayfs's "deleted here": a character device numbered 0:0 (`OverlayEntry.isWhiteout`,
-    /// from a `stat` already made).
-    private static func isWhiteout(_ info: stat) -> Bool {
-        info.st_mode & S_IFMT == S_IFCHR && info.st_rdev == 0
     }
 }

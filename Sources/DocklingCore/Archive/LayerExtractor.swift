@@ -3,12 +3,19 @@ import FoundationEssentials
 /// Unpacks one layer tar into an empty directory, treating the archive as hostile:
 /// every entry's path, every directory it passes through and every hard link target is
 /// checked before anything is written, and whiteouts become their overlayfs form.
+///
+/// The same extractor unpacks archives that are not layers (`ADD archive.tar`, a build
+/// context on standard input) with `convertingWhiteouts: false`: there, as in docker's
+/// plain `tar -x`, `.wh.passwd` is just a file — but every path check still holds.
 package struct LayerExtractor {
     /// The directory being filled, with every symlink in its own path resolved.
     let root: String
+    /// Whether `.wh.` entries are OCI whiteouts (a layer) or ordinary files (any other tar).
+    let convertsWhiteouts: Bool
 
-    init(into directory: String) throws {
+    init(into directory: String, convertingWhiteouts: Bool = true) throws {
         root = try FileIO.realpath(directory)
+        convertsWhiteouts = convertingWhiteouts
     }
 
     /// Returns the layer's diff id: the sha256 of the uncompressed tar.
@@ -26,7 +33,7 @@ package struct LayerExtractor {
     private func place(_ entry: ArchiveEntry, from tar: ArchiveReader, disk: DiskWriter) throws {
         let name = entry.pathname
         let path = try LayerPath.normalize(name, entry: name)
-        if let whiteout = try Whiteout.classify(path, entry: name) {
+        if convertsWhiteouts, let whiteout = try Whiteout.classify(path, entry: name) {
             return try apply(whiteout, entry: name)
         }
         guard !path.isEmpty else { return }  // the layer's root itself
@@ -36,7 +43,8 @@ package struct LayerExtractor {
         }
         try clearWay(for: path, directory: entry.isDirectory)
         entry.pathname = root + "/" + path
-        // Only dockling's whiteout conversion may speak to overlayfs.
+        // Only dockling's whiteout conversion may speak to overlayfs (an ADD archive's
+        // `trusted.overlay.*` would hide files of the image below once stacked).
         entry.setXattrs(entry.xattrs.filter { !$0.name.hasPrefix("trusted.overlay.") })
         try disk.write(entry, name: name, from: tar)
     }

@@ -50,8 +50,10 @@ public struct SystemPrune {
         let running = try ContainerStore(root: root).all()
         let mounted = UnionRegistry(root: root).mountedLayers()
         let standing = Set((running.flatMap(\.config.layers) + mounted).compactMap { try? Digest(hex: Path.base(of: $0)) })
-        report.bytes += Self.size(root.buildMounts)
+        let mounts = Self.size(root.buildMounts)
         report.buildCache = try BuildCacheRoots.removeAll(in: root)
+        // Cache mounts a running build holds stay, and count for nothing.
+        report.bytes += mounts - Self.size(root.buildMounts)
         let garbage = try ImageStore(root: root).collectGarbage(alsoKeep: standing)
         report.layers = garbage.layers.map(\.hex)
         report.leftovers = garbage.scratch

@@ -16,15 +16,17 @@ extension ImageStore {
     /// or a plain folder of new files (`.tree`, a COPY) — or, when `changes` is nil, the
     /// same layers under a new config (a metadata step). `config` is the whole config
     /// (the caller appends the history entry); its `rootfs` is set here to the layers'
-    /// diff ids. Nothing names the image: it is blobs only, until `tag` lists it or a
-    /// build cache record keeps it (see `collectGarbage`). `changes` is consumed: removed
-    /// whether or not the image could be made.
+    /// diff ids. Nothing names the image: it is blobs only, kept by `lease` (written under
+    /// the same lock, so no prune comes between) until `tag` lists it or a build cache
+    /// record keeps it (see `collectGarbage`) — without a lease, a prune may take it at
+    /// once. `changes` is consumed: removed whether or not the image could be made.
     public func makeImage(parent: StoredImage?, changes: String?, as source: LayerSource = .overlayUpper,
-                          config: ImageConfiguration) throws -> StoredImage {
+                          config: ImageConfiguration, lease: BuildLease? = nil) throws -> StoredImage {
         defer { if let changes { try? FileManager.default.removeItem(atPath: changes) } }
         return try withLock {
             let layer = try changes.map { try addLayer(fromDirectory: $0, as: source) }
             let stacked = try stack(on: parent, layer: layer, config: config)
+            try lease?.add(stacked.manifest.descriptor.digest)
             return try image(at: stacked.manifest.descriptor, names: [])
         }
     }

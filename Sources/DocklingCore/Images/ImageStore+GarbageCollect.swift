@@ -12,7 +12,8 @@ public struct GarbageReport: Sendable {
 
 extension ImageStore {
     /// Removes every blob and unpacked layer that no image in index.json needs — nor an
-    /// image a build cache record names (`BuildCacheRoots`) — and the scratch files of
+    /// image a build cache record or a running build's lease names (`BuildCacheRoots`,
+    /// `BuildLease`) — and the scratch files of
     /// image writes that never finished (a kill -9 mid-load leaves those). Holding the
     /// lock, no write can be in progress, so all of them are stale. `alsoKeep` names
     /// layers that containers still stand on.

@@ -11,6 +11,13 @@ extension Kernel {
         try traced("flock", [String(fd), "LOCK_EX"], note: note) { Int(dl_flock(fd, LOCK_EX)) }
     }
 
+    /// Takes a shared advisory lock, waiting while someone holds it exclusively; any
+    /// number of shared holders may have it at once.
+    /// The corresponding C function is `flock` (with `LOCK_SH`).
+    public static func flockShared(_ fd: Int32, note: String) throws(KernelError) {
+        try traced("flock", [String(fd), "LOCK_SH"], note: note) { Int(dl_flock(fd, LOCK_SH)) }
+    }
+
     /// Takes an exclusive advisory lock only if no one holds it now; false, without
     /// waiting, when another open file holds it (EWOULDBLOCK).
     /// The corresponding C function is `flock` (with `LOCK_NB`).

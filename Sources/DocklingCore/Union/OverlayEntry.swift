@@ -9,8 +9,12 @@ public enum OverlayEntry {
 
     /// A character device with device number 0:0 is a whiteout: "deleted here".
     public static func isWhiteout(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFCHR && info.st_rdev == 0
+        FileIO.lstat(path).map(isWhiteout) ?? false
+    }
+
+    /// The same test on a `stat` already made (a walk that lstats every name anyway).
+    public static func isWhiteout(_ info: stat) -> Bool {
+        info.st_mode & S_IFMT == S_IFCHR && info.st_rdev == 0
     }
 
     /// A directory with `trusted.overlay.opaque=y` hides the lower layers' contents.
@@ -27,13 +31,12 @@ public enum OverlayEntry {
             var hidesBelow = false
             for (index, part) in parts.enumerated() {
                 here += "/" + part
-                if isWhiteout(here) { return false }
-                var info = stat()
-                guard lstat(here, &info) == 0 else {
+                guard let info = FileIO.lstat(here) else {
                     // Missing here: look lower, unless an opaque directory on the way hides them.
                     if hidesBelow { return false }
                     break
                 }
+                if isWhiteout(info) { return false }
                 if index == parts.count - 1 { return true }
                 // A file where a lower layer has a directory replaces the whole directory.
                 if info.st_mode & S_IFMT != S_IFDIR { return false }
