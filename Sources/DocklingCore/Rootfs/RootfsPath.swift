@@ -12,16 +12,14 @@ import Glibc
 /// see it, with the root as `/` and `..` stopping there (what `openat2`'s
 /// RESOLVE_IN_ROOT and runc's securejoin do). What is made is made at the resolved path,
 /// whose every existing part is then a real directory inside the root.
-package struct RootfsPath {
-    package let rootfs: String
-
-    package init(rootfs: String) { self.rootfs = rootfs }
+struct RootfsPath {
+    let rootfs: String
 
     /// Linux's own limit on symlinks followed in one lookup (MAXSYMLINKS).
     static let maximumLinks = 40
 
     /// The host path of `path`, its symlinks resolved inside the root.
-    package func resolve(_ path: String) throws -> String { hostPath(try components(of: path)) }
+    func resolve(_ path: String) throws -> String { hostPath(try components(of: path)) }
 
     /// The names from the root down to `path`, its symlinks resolved inside the root.
     private func components(of path: String) throws -> [String] {
@@ -55,7 +53,7 @@ package struct RootfsPath {
     /// layer, as docker and runc make mount points: directories 0755, or — for a file
     /// bound onto a file — an empty 0644 file. Returns the resolved host path.
     @discardableResult
-    package func make(_ path: String, file: Bool = false, why: String) throws -> String {
+    func make(_ path: String, file: Bool = false, why: String) throws -> String {
         let parts = try components(of: path)
         var current = rootfs
         for (index, part) in parts.enumerated() {

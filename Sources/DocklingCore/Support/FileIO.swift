@@ -6,7 +6,7 @@ import Glibc
 /// thousands of write(2)s — but failures still name the call and the errno.
 package enum FileIO {
     /// How much `forEachChunk` reads at a time.
-    package static let chunkSize = 1 << 20
+    static let chunkSize = 1 << 20
 
     static func open(_ path: String, _ flags: Int32, mode: mode_t = 0o644) throws(KernelError) -> Int32 {
         let fd = Glibc.open(path, flags | O_CLOEXEC, mode)
@@ -15,7 +15,7 @@ package enum FileIO {
     }
 
     /// Writes all of `bytes`, retrying short writes.
-    package static func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws(KernelError) {
+    static func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws(KernelError) {
         var offset = 0
         while offset < bytes.count {
             let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
